@@ -1,0 +1,11 @@
+namespace CareCoordination.Core.Audit;
+
+public enum AuditAction
+{
+    MemberRecordViewed,
+    MemberSearched,
+    SignInSucceeded,
+    SignInFailed,
+    SignedOut,
+    AccessDenied,
+}

@@ -1,0 +1,8 @@
+namespace CareCoordination.Core.Audit;
+
+public enum AuditOutcome
+{
+    Success,
+    Denied,
+    Failure,
+}

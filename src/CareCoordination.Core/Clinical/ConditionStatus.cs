@@ -1,0 +1,7 @@
+namespace CareCoordination.Core.Clinical;
+
+public enum ConditionStatus
+{
+    Active,
+    Resolved,
+}

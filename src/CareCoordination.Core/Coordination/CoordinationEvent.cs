@@ -1,0 +1,24 @@
+namespace CareCoordination.Core.Coordination;
+
+/// <summary>Something that happened in a member's care that coordination may hinge on; the member's timeline is made of these.</summary>
+public sealed class CoordinationEvent
+{
+    public int Id { get; private set; }
+
+    public int MemberId { get; init; }
+
+    public CoordinationEventKind Kind { get; init; }
+
+    public DateTime OccurredAt { get; init; }
+
+    /// <summary>The signed-in user who recorded it.</summary>
+    public required string RecordedByUserId { get; init; }
+
+    /// <summary>The clinician the event is about, when there is one (the prescriber, the referring PCP...).</summary>
+    public int? ProviderId { get; init; }
+
+    /// <summary>One line for the timeline. Clinical detail, so it stays in the database and out of logs.</summary>
+    public required string Summary { get; init; }
+
+    public List<CoordinationFlag> Flags { get; init; } = [];
+}

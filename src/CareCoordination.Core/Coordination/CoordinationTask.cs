@@ -1,0 +1,143 @@
+using CareCoordination.Core.Members;
+
+namespace CareCoordination.Core.Coordination;
+
+/// <summary>An item in the care managers' coordination queue.</summary>
+public sealed class CoordinationTask
+{
+    private CoordinationTask()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    public int MemberId { get; private set; }
+
+    public Member Member { get; private set; } = null!;
+
+    /// <summary>The event whose flag opened this task.</summary>
+    public int? EventId { get; private set; }
+
+    public CoordinationEvent? Event { get; private set; }
+
+    public CoordinationTrigger Trigger { get; private set; }
+
+    public Priority Priority { get; private set; }
+
+    public DateOnly DueOn { get; private set; }
+
+    public CoordinationTaskStatus Status { get; private set; }
+
+    public string? AssigneeUserId { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime? ClosedAt { get; private set; }
+
+    /// <summary>How the task ended: the completion outcome or the cancellation reason.</summary>
+    public string? Outcome { get; private set; }
+
+    /// <summary>Changes on every transition so that two people editing the same task cannot both win.</summary>
+    public Guid Version { get; private set; }
+
+    public bool IsClosed => Status is CoordinationTaskStatus.Completed or CoordinationTaskStatus.Cancelled;
+
+    public static CoordinationTask Open(int memberId, CoordinationEvent? cause, CoordinationTrigger trigger, Priority priority, DateOnly dueOn, DateTime now) => new()
+    {
+        MemberId = memberId,
+        Event = cause,
+        Trigger = trigger,
+        Priority = priority,
+        DueOn = dueOn,
+        Status = CoordinationTaskStatus.Open,
+        CreatedAt = now,
+        Version = Guid.NewGuid(),
+    };
+
+    public bool IsOverdueOn(DateOnly today) => !IsClosed && DueOn < today;
+
+    public TaskChange Claim(string userId)
+    {
+        if (AssigneeUserId is not null && !IsClosed)
+        {
+            return TaskChange.Refused("This task is already claimed.");
+        }
+
+        if (Status != CoordinationTaskStatus.Open)
+        {
+            return TaskChange.Refused($"Only open tasks can be claimed; this one is {Describe(Status)}.");
+        }
+
+        AssigneeUserId = userId;
+        return MoveTo(CoordinationTaskStatus.InProgress);
+    }
+
+    public TaskChange Reassign(string userId)
+    {
+        if (IsClosed)
+        {
+            return TaskChange.Refused($"A {Describe(Status)} task cannot be reassigned; reopen it first.");
+        }
+
+        AssigneeUserId = userId;
+        return MoveTo(Status == CoordinationTaskStatus.Open ? CoordinationTaskStatus.InProgress : Status);
+    }
+
+    public TaskChange WaitOnProvider() => Status == CoordinationTaskStatus.InProgress
+        ? MoveTo(CoordinationTaskStatus.WaitingOnProvider)
+        : TaskChange.Refused($"Only a task in progress can wait on a provider; this one is {Describe(Status)}.");
+
+    public TaskChange Resume() => Status == CoordinationTaskStatus.WaitingOnProvider
+        ? MoveTo(CoordinationTaskStatus.InProgress)
+        : TaskChange.Refused($"Only a task waiting on a provider can resume; this one is {Describe(Status)}.");
+
+    public TaskChange Complete(string outcome, DateTime now)
+    {
+        if (Status is not (CoordinationTaskStatus.InProgress or CoordinationTaskStatus.WaitingOnProvider))
+        {
+            return TaskChange.Refused($"Claim the task before completing it; this one is {Describe(Status)}.");
+        }
+
+        return Close(CoordinationTaskStatus.Completed, outcome, now);
+    }
+
+    public TaskChange Cancel(string reason, DateTime now) => IsClosed
+        ? TaskChange.Refused($"This task is already {Describe(Status)}.")
+        : Close(CoordinationTaskStatus.Cancelled, reason, now);
+
+    public TaskChange Reopen()
+    {
+        if (!IsClosed)
+        {
+            return TaskChange.Refused($"Only a completed or cancelled task can be reopened; this one is {Describe(Status)}.");
+        }
+
+        ClosedAt = null;
+        Outcome = null;
+        return MoveTo(AssigneeUserId is null ? CoordinationTaskStatus.Open : CoordinationTaskStatus.InProgress);
+    }
+
+    public static string Describe(CoordinationTaskStatus status) => status switch
+    {
+        CoordinationTaskStatus.Open => "open",
+        CoordinationTaskStatus.InProgress => "in progress",
+        CoordinationTaskStatus.WaitingOnProvider => "waiting on provider",
+        CoordinationTaskStatus.Completed => "completed",
+        CoordinationTaskStatus.Cancelled => "cancelled",
+        _ => status.ToString(),
+    };
+
+    private TaskChange Close(CoordinationTaskStatus status, string outcome, DateTime now)
+    {
+        ClosedAt = now;
+        Outcome = outcome;
+        return MoveTo(status);
+    }
+
+    private TaskChange MoveTo(CoordinationTaskStatus status)
+    {
+        Status = status;
+        Version = Guid.NewGuid();
+        return TaskChange.Ok;
+    }
+}

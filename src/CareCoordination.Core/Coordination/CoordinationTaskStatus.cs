@@ -1,0 +1,10 @@
+namespace CareCoordination.Core.Coordination;
+
+public enum CoordinationTaskStatus
+{
+    Open,
+    InProgress,
+    WaitingOnProvider,
+    Completed,
+    Cancelled,
+}

@@ -1,0 +1,49 @@
+namespace CareCoordination.Core.Coordination;
+
+/// <summary>Why coordination of care is encouraged: the manual's four situations and its two discovery paths.</summary>
+public enum CoordinationTrigger
+{
+    /// <summary>T1: a BH practitioner begins prescribing a psychotropic or significantly changes the regimen.</summary>
+    PsychotropicStartOrChange,
+
+    /// <summary>T2: a new member reports a comorbidity, SUD or major mental illness, or an established member's condition changes.</summary>
+    NewMemberComorbidityOrChange,
+
+    /// <summary>T3: a BH practitioner considers treatment that requires a medical evaluation.</summary>
+    TreatmentNeedingMedicalEvaluation,
+
+    /// <summary>T4: a PCP or other medical provider refers a member to a BH practitioner.</summary>
+    MedicalToBhReferral,
+
+    /// <summary>A PCP finds a suspected psychiatric or substance use problem during a medical exam.</summary>
+    PcpFinding,
+
+    /// <summary>After the initial assessment, a BH practitioner discovers a medical condition.</summary>
+    BhMedicalFinding,
+}
+
+public static class CoordinationTriggerFacts
+{
+    /// <summary>The stable rule id shown to users and sent to EHRs.</summary>
+    public static string RuleId(this CoordinationTrigger trigger) => trigger switch
+    {
+        CoordinationTrigger.PsychotropicStartOrChange => "T1",
+        CoordinationTrigger.NewMemberComorbidityOrChange => "T2",
+        CoordinationTrigger.TreatmentNeedingMedicalEvaluation => "T3",
+        CoordinationTrigger.MedicalToBhReferral => "T4",
+        CoordinationTrigger.PcpFinding => "PCP-FINDING",
+        CoordinationTrigger.BhMedicalFinding => "BH-MEDICAL-FINDING",
+        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown trigger."),
+    };
+
+    public static string Label(this CoordinationTrigger trigger) => trigger switch
+    {
+        CoordinationTrigger.PsychotropicStartOrChange => "Psychotropic start or change",
+        CoordinationTrigger.NewMemberComorbidityOrChange => "New member comorbidity or change in condition",
+        CoordinationTrigger.TreatmentNeedingMedicalEvaluation => "Treatment needing medical evaluation",
+        CoordinationTrigger.MedicalToBhReferral => "Referral to behavioral health",
+        CoordinationTrigger.PcpFinding => "PCP finding",
+        CoordinationTrigger.BhMedicalFinding => "Medical condition found by BH",
+        _ => trigger.ToString(),
+    };
+}

@@ -1,0 +1,58 @@
+namespace CareCoordination.Core.Providers;
+
+public sealed class Provider
+{
+    public int Id { get; private set; }
+
+    public required Npi Npi { get; set; }
+
+    public required string GivenName { get; set; }
+
+    public required string FamilyName { get; set; }
+
+    /// <summary>Degree or licence letters shown after the name, e.g. "MD" or "LCSW".</summary>
+    public string? Credentials { get; set; }
+
+    public ProviderKind Kind { get; set; }
+
+    /// <summary>Set only for behavioral health practitioners.</summary>
+    public BhDiscipline? Discipline { get; set; }
+
+    public bool CanPrescribe { get; set; }
+
+    public int? PpgId { get; set; }
+
+    public ParticipatingPhysicianGroup? Ppg { get; private set; }
+
+    public string? Phone { get; set; }
+
+    public string? Fax { get; set; }
+
+    public string? SecureEmail { get; set; }
+
+    public string DisplayName => Credentials is null ? $"{GivenName} {FamilyName}" : $"{GivenName} {FamilyName}, {Credentials}";
+
+    public bool IsBehavioralHealth => Kind == ProviderKind.BehavioralHealthPractitioner;
+
+    /// <summary>What is wrong with this provider's kind, discipline and prescribing facts taken together; empty when consistent.</summary>
+    public IReadOnlyList<string> ProfileProblems()
+    {
+        var problems = new List<string>();
+        if (IsBehavioralHealth && Discipline is null)
+        {
+            problems.Add("A behavioral health practitioner needs a discipline.");
+        }
+
+        if (!IsBehavioralHealth && Discipline is not null)
+        {
+            problems.Add("Only behavioral health practitioners have a BH discipline.");
+        }
+
+        if (CanPrescribe && Discipline is { } discipline && !discipline.MayHoldPrescriptiveAuthority())
+        {
+            problems.Add($"A {discipline.Label().ToLowerInvariant()} cannot hold prescriptive authority.");
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,8 @@
+namespace CareCoordination.Core.Providers;
+
+public enum ProviderKind
+{
+    PrimaryCarePhysician,
+    OtherMedicalProvider,
+    BehavioralHealthPractitioner,
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CareCoordination.Web.Data;
+
+public static class DatabaseRegistration
+{
+    /// <summary>
+    /// Registers both engines' contexts and resolves <see cref="CareDbContext"/> to the configured one. Settings are
+    /// read when first needed, so configuration added by a host (or a test) after this call still applies.
+    /// </summary>
+    public static IServiceCollection AddCareDatabase(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => DatabaseSettings.From(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddDbContext<SqliteCareDbContext>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddDbContext<SqlServerCareDbContext>((sp, options) =>
+            options.UseSqlServer(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddScoped<CareDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
+        {
+            DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerCareDbContext>(),
+            _ => sp.GetRequiredService<SqliteCareDbContext>(),
+        });
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Globalization;
+using System.Security.Claims;
+
+namespace CareCoordination.Web.Identity;
+
+public static class CareClaims
+{
+    public const string ProviderId = "care:provider_id";
+    public const string DisplayName = "care:display_name";
+
+    public static string UserId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The user is not signed in.");
+
+    public static int? ProviderIdOf(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(ProviderId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    public static string DisplayNameOf(this ClaimsPrincipal user) =>
+        user.FindFirstValue(DisplayName) ?? user.Identity?.Name ?? "";
+}

@@ -1,0 +1,14 @@
+namespace CareCoordination.Web.Identity;
+
+public static class CareRoles
+{
+    public const string Pcp = nameof(Pcp);
+    public const string BhClinician = nameof(BhClinician);
+    public const string CareManager = nameof(CareManager);
+    public const string Admin = nameof(Admin);
+
+    public static IReadOnlyList<string> All { get; } = [Pcp, BhClinician, CareManager, Admin];
+
+    /// <summary>Roles whose work is a member's clinical record; each is further limited by <see cref="MemberAccess"/>.</summary>
+    public static IReadOnlyList<string> Clinical { get; } = [Pcp, BhClinician, CareManager];
+}

@@ -1,0 +1,89 @@
+using CareCoordination.Core.Coordination;
+using CareCoordination.Core.Providers;
+using CareCoordination.Web.Data;
+using CareCoordination.Web.Identity;
+using CareCoordination.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareCoordination.Web.Pages.Home;
+
+/// <summary>What is waiting for the signed-in user, one section per role they hold.</summary>
+public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock clock) : PageModel
+{
+    private const int ListLength = 15;
+
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<TaskRow>? PanelTasks { get; private set; }
+
+    public int? PanelSize { get; private set; }
+
+    public IReadOnlyList<CaseloadRow>? Caseload { get; private set; }
+
+    public IReadOnlyList<TaskRow>? CaseloadTasks { get; private set; }
+
+    public QueueCounts? Queue { get; private set; }
+
+    public IReadOnlyList<TaskRow>? DueNext { get; private set; }
+
+    public DirectoryCounts? Directory { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Today = clock.Today;
+        if (User.IsInRole(CareRoles.Pcp) && User.ProviderIdOf() is { } pcpId)
+        {
+            PanelSize = await db.Members.CountAsync(m => m.PcpId == pcpId, cancellationToken);
+            PanelTasks = await OpenTasks(db.CoordinationTasks.Where(t => t.Member.PcpId == pcpId), cancellationToken);
+        }
+
+        if (User.IsInRole(CareRoles.BhClinician) && User.ProviderIdOf() is { } bhId)
+        {
+            Caseload = await db.CareRelationships.AsNoTracking()
+                .ActiveOn(Today).Where(r => r.ProviderId == bhId)
+                .OrderBy(r => r.Member.FamilyName).ThenBy(r => r.Member.GivenName).ThenBy(r => r.MemberId)
+                .Select(r => new CaseloadRow(r.MemberId, r.Member.GivenName + " " + r.Member.FamilyName, r.Member.DateOfBirth, r.StartOn))
+                .ToListAsync(cancellationToken);
+            var caseloadIds = access.MembersVisibleTo(User).Select(m => m.Id);
+            CaseloadTasks = await OpenTasks(db.CoordinationTasks.Where(t => caseloadIds.Contains(t.MemberId)), cancellationToken);
+        }
+
+        if (User.IsInRole(CareRoles.CareManager))
+        {
+            var me = User.UserId();
+            var open = db.CoordinationTasks.Where(t => t.Status != CoordinationTaskStatus.Completed && t.Status != CoordinationTaskStatus.Cancelled);
+            Queue = new QueueCounts(
+                await open.CountAsync(cancellationToken),
+                await open.CountAsync(t => t.DueOn < Today, cancellationToken),
+                await open.CountAsync(t => t.AssigneeUserId == null, cancellationToken),
+                await open.CountAsync(t => t.AssigneeUserId == me, cancellationToken));
+            DueNext = await OpenTasks(db.CoordinationTasks, cancellationToken);
+        }
+
+        if (User.IsInRole(CareRoles.Admin))
+        {
+            Directory = new DirectoryCounts(
+                await db.Ppgs.CountAsync(cancellationToken),
+                await db.Providers.CountAsync(p => p.Kind == ProviderKind.PrimaryCarePhysician, cancellationToken),
+                await db.Providers.CountAsync(p => p.Kind == ProviderKind.BehavioralHealthPractitioner, cancellationToken),
+                await db.Users.CountAsync(cancellationToken));
+        }
+    }
+
+    private static Task<List<TaskRow>> OpenTasks(IQueryable<CoordinationTask> tasks, CancellationToken cancellationToken) => tasks.AsNoTracking()
+        .Where(t => t.Status != CoordinationTaskStatus.Completed && t.Status != CoordinationTaskStatus.Cancelled)
+        .OrderBy(t => t.Priority).ThenBy(t => t.DueOn).ThenBy(t => t.Id)
+        .Take(ListLength)
+        .Select(t => new TaskRow(t.MemberId, t.Member.GivenName + " " + t.Member.FamilyName, t.Trigger, t.Priority, t.Status, t.DueOn,
+            t.Event == null ? null : t.Event.Summary))
+        .ToListAsync(cancellationToken);
+
+    public sealed record TaskRow(int MemberId, string MemberName, CoordinationTrigger Trigger, Priority Priority, CoordinationTaskStatus Status, DateOnly DueOn, string? Summary);
+
+    public sealed record CaseloadRow(int MemberId, string MemberName, DateOnly DateOfBirth, DateOnly Since);
+
+    public sealed record QueueCounts(int Open, int Overdue, int Unassigned, int Mine);
+
+    public sealed record DirectoryCounts(int Ppgs, int Pcps, int BhPractitioners, int Users);
+}

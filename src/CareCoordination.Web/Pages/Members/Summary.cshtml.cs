@@ -1,0 +1,100 @@
+using CareCoordination.Core.Audit;
+using CareCoordination.Core.Clinical;
+using CareCoordination.Core.Consent;
+using CareCoordination.Core.Coordination;
+using CareCoordination.Core.Members;
+using CareCoordination.Web.Data;
+using CareCoordination.Web.Identity;
+using CareCoordination.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareCoordination.Web.Pages.Members;
+
+/// <summary>One member's record at a glance: care team, problems, medications, releases, open coordination and the timeline.</summary>
+public sealed class SummaryModel(CareDbContext db, MemberAccess access, AuditTrail audit, PlanClock clock) : PageModel
+{
+    public const int TimelineLength = 50;
+
+    public DateOnly Today { get; private set; }
+
+    public TimeZoneInfo PlanZone => clock.PlanZone;
+
+    public Header Member { get; private set; } = null!;
+
+    public int Age => Core.Members.Member.AgeOn(Member.DateOfBirth, Today);
+
+    public IReadOnlyList<string> Treating { get; private set; } = [];
+
+    public IReadOnlyList<Condition> Conditions { get; private set; } = [];
+
+    public IReadOnlyList<MedicationOrder> Medications { get; private set; } = [];
+
+    public IReadOnlyList<ReleaseRow> Releases { get; private set; } = [];
+
+    public IReadOnlyList<CoordinationTask> OpenTasks { get; private set; } = [];
+
+    public IReadOnlyList<CoordinationEvent> Timeline { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        Today = clock.Today;
+        var header = await access.MembersVisibleTo(User).AsNoTracking()
+            .Where(m => m.Id == id)
+            .Select(m => new Header(m.Id, m.GivenName + " " + m.FamilyName, m.PlanMemberId, m.DateOfBirth, m.Sex, m.Phone,
+                m.EnrollmentDate, m.Ppg.Name, m.Pcp == null ? null : m.Pcp.GivenName + " " + m.Pcp.FamilyName + ", " + m.Pcp.Credentials))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (header is null)
+        {
+            // Absent and forbidden look the same, so ids cannot be probed; both are audited.
+            await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Denied, id, cancellationToken: cancellationToken);
+            return NotFound();
+        }
+
+        Member = header;
+        Treating = await db.CareRelationships.AsNoTracking().ActiveOn(Today).Where(r => r.MemberId == id)
+            .OrderBy(r => r.StartOn)
+            .Select(r => r.Provider.GivenName + " " + r.Provider.FamilyName + ", " + r.Provider.Credentials)
+            .ToListAsync(cancellationToken);
+        Conditions = await db.Conditions.AsNoTracking().Where(c => c.MemberId == id)
+            .OrderBy(c => c.Status).ThenBy(c => c.Code)
+            .ToListAsync(cancellationToken);
+        Medications = await db.MedicationOrders.AsNoTracking().Where(o => o.MemberId == id)
+            .OrderBy(o => o.StopOn != null).ThenBy(o => o.DrugName)
+            .ToListAsync(cancellationToken);
+        Releases = await ReleasesOf(id, cancellationToken);
+        OpenTasks = await db.CoordinationTasks.AsNoTracking()
+            .Where(t => t.MemberId == id && t.Status != CoordinationTaskStatus.Completed && t.Status != CoordinationTaskStatus.Cancelled)
+            .OrderBy(t => t.Priority).ThenBy(t => t.DueOn)
+            .ToListAsync(cancellationToken);
+        Timeline = await db.CoordinationEvents.AsNoTracking().Include(e => e.Flags)
+            .Where(e => e.MemberId == id)
+            .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
+            .Take(TimelineLength)
+            .ToListAsync(cancellationToken);
+
+        await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Success, id, cancellationToken: cancellationToken);
+        return Page();
+    }
+
+    private async Task<IReadOnlyList<ReleaseRow>> ReleasesOf(int memberId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Releases.AsNoTracking().Where(r => r.MemberId == memberId)
+            .OrderByDescending(r => r.SignedOn)
+            .Select(r => new
+            {
+                Release = r,
+                Recipient = r.RecipientProviderId != null
+                    ? db.Providers.Where(p => p.Id == r.RecipientProviderId).Select(p => p.GivenName + " " + p.FamilyName + ", " + p.Credentials).FirstOrDefault()
+                    : db.Ppgs.Where(g => g.Id == r.RecipientPpgId).Select(g => g.Name).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new ReleaseRow(r.Release, r.Recipient ?? "unknown recipient", r.Release.StatusOn(Today)))];
+    }
+
+    public sealed record Header(int Id, string Name, string PlanMemberId, DateOnly DateOfBirth, AdministrativeSex Sex, string? Phone,
+        DateOnly EnrolledOn, string Ppg, string? Pcp);
+
+    public sealed record ReleaseRow(Release Release, string Recipient, ReleaseStatus Status);
+}

@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CareCoordination.Web.Infrastructure.Demo;
+
+namespace CareCoordination.Web.Tests;
+
+/// <summary>What a test does with a client that a person does with a browser: sign in, submit forms with their antiforgery token.</summary>
+public static partial class Browsing
+{
+    public const string Pcp = "pcp@demo.test";
+    public const string Bh = "bh@demo.test";
+    public const string CareManager = "cm@demo.test";
+    public const string Admin = "admin@demo.test";
+
+    public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = DemoData.Password)
+    {
+        var form = await client.GetStringAsync("/Account/Login");
+        return await client.PostFormAsync("/Account/Login", form, new() { ["Input.Email"] = email, ["Input.Password"] = password });
+    }
+
+    public static async Task<HttpClient> SignedInAs(this CareAppFactory app, string email)
+    {
+        var client = app.NewClient();
+        var response = await client.SignInAsync(email);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Posts a form the way the page that rendered <paramref name="pageHtml"/> would, antiforgery token included.</summary>
+    public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, string pageHtml, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = AntiforgeryToken(pageHtml);
+        return client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = TokenField().Match(html);
+        Assert.True(match.Success, "The page has no antiforgery token.");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    public static string Text(string html) => WebUtility.HtmlDecode(Tags().Replace(html, " "));
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+}
