@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
 
 namespace CareCoordination.Web.Tests;
 
@@ -22,6 +23,9 @@ public class CareAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>Every event the app logged, through the same Serilog pipeline production uses.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>Whether the app migrates and seeds at startup; a class testing an unprepared database turns it off.</summary>
     protected virtual bool PrepareDatabase => true;
 
@@ -32,6 +36,7 @@ public class CareAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:MigrateOnStartup", PrepareDatabase.ToString());
         builder.UseSetting("Database:SeedDemo", PrepareDatabase.ToString());
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
     }
 
     /// <summary>A client that keeps cookies, does not follow redirects (tests assert them), and speaks HTTPS as production does.</summary>

@@ -109,6 +109,18 @@ public class SigningIn(CareAppFactory app) : IClassFixture<CareAppFactory>
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
 
+    [Fact]
+    public async Task Passwords_shorter_than_twelve_characters_are_refused()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Identity.CareUser>>();
+        var user = new Identity.CareUser { UserName = "short@demo.test", Email = "short@demo.test", DisplayName = "Short" };
+
+        var shortResult = await users.CreateAsync(user, "Sh0rt!Pass1");
+        Assert.Contains(shortResult.Errors, e => e.Code == "PasswordTooShort");
+        Assert.True((await users.CreateAsync(user, "Long3nough!Pw")).Succeeded);
+    }
+
     private async Task CreateUser(string email)
     {
         await using var scope = app.Services.CreateAsyncScope();

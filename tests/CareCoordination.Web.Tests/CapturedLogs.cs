@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace CareCoordination.Web.Tests;
+
+/// <summary>A Serilog sink that keeps each event fully rendered: message, every property, and any exception.</summary>
+public sealed class CapturedLogs : ILogEventSink
+{
+    private readonly ConcurrentQueue<string> _rendered = new();
+
+    public void Emit(LogEvent logEvent)
+    {
+        ArgumentNullException.ThrowIfNull(logEvent);
+        var properties = string.Join(" ", logEvent.Properties.Select(p => $"{p.Key}={p.Value}"));
+        _rendered.Enqueue($"{logEvent.RenderMessage(CultureInfo.InvariantCulture)} | {properties} | {logEvent.Exception}");
+    }
+
+    public IReadOnlyList<string> Rendered => [.. _rendered];
+}
