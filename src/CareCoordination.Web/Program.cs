@@ -1,4 +1,6 @@
 using System.Globalization;
+using CareCoordination.Core.Rules;
+using CareCoordination.Web.Cds;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Identity;
 using CareCoordination.Web.Infrastructure;
@@ -11,7 +13,9 @@ using Serilog.Formatting.Compact;
 var (hostArgs, startupFlags) = DatabaseStartup.SplitArguments(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 
-builder.Host.UseSerilog((context, services, logger) =>
+// Each host keeps its own logger (preserveStaticLogger): nothing here logs through the static Log, and several hosts in
+// one process (tests, two nodes) must not swap each other's sinks.
+builder.Host.UseSerilog(preserveStaticLogger: true, configureLogger: (context, services, logger) =>
 {
     logger.ReadFrom.Configuration(context.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
     // Readable lines for a developer; one JSON object per event everywhere else. More sinks (a rolling file) come from configuration.
@@ -43,6 +47,8 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<MemberAccess>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<DemoData>();
+builder.Services.AddCoordinationRules();
+builder.Services.AddCdsHooks();
 builder.Services.AddCareHealthChecks();
 
 var app = builder.Build();
@@ -55,13 +61,19 @@ if (!app.Environment.IsDevelopment())
 
 app.UseStatusCodePagesWithReExecute("/StatusCode/{0}");
 app.UseSerilogRequestLogging(options =>
-    options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms");
+{
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms";
+});
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapRazorPages();
 app.MapCareHealthEndpoints();
+app.MapCdsHooks();
 
+// Load the vocabularies now: a missing or malformed file stops start-up instead of failing a clinician's save.
+app.Services.GetRequiredService<CoordinationRules>();
 await app.PrepareDatabaseAsync(startupFlags);
 await app.RunAsync();

@@ -29,7 +29,7 @@ public class SigningInAndOpeningARecord(BrowserFixture browser) : IClassFixture<
         await firstRow.GetByRole(AriaRole.Link).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Coordination timeline" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator(".timeline")).ToContainTextAsync("PHQ-9 item 9 is above zero");
+        await Assertions.Expect(page.Locator(".timeline")).ToContainTextAsync("Possible suicidal ideation: PHQ-9 item 9 answered 1 (above zero)");
         await Assertions.Expect(page.Locator("#conditions-heading")).ToBeVisibleAsync();
         await BrowserFixture.Screenshot(page, "member-summary");
         await page.Context.CloseAsync();

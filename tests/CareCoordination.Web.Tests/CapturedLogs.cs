@@ -18,4 +18,20 @@ public sealed class CapturedLogs : ILogEventSink
     }
 
     public IReadOnlyList<string> Rendered => [.. _rendered];
+
+    /// <summary>Waits up to five seconds for a line to be logged.</summary>
+    public async Task<bool> WaitFor(Func<string, bool> match)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (_rendered.Any(match))
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
 }

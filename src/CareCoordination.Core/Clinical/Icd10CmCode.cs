@@ -5,12 +5,16 @@ namespace CareCoordination.Core.Clinical;
 /// <summary>An ICD-10-CM code in its dotted form, e.g. "F32.1". Validates shape only, not membership of the code set.</summary>
 public sealed partial record Icd10CmCode
 {
-    private Icd10CmCode(string value) => Value = value;
+    private Icd10CmCode(string value)
+    {
+        Value = value;
+        Category = value[..3];
+    }
 
     public string Value { get; }
 
-    /// <summary>The three-character category, e.g. "F32".</summary>
-    public string Category => Value[..3];
+    /// <summary>The three-character category, e.g. "F32". Kept, not recomputed: rules compare it against many ranges.</summary>
+    public string Category { get; }
 
     public static bool TryParse(string? text, out Icd10CmCode? code)
     {

@@ -54,6 +54,13 @@ public sealed class CoordinationTask
         Version = Guid.NewGuid(),
     };
 
+    /// <summary>One task per flag on the event: the care managers' follow-up of each rule that fired.</summary>
+    public static IEnumerable<CoordinationTask> OpenFor(CoordinationEvent flagged, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(flagged);
+        return flagged.Flags.Select(flag => Open(flagged.MemberId, flagged, flag.Trigger, flag.Priority, flag.DueOn, now));
+    }
+
     public bool IsOverdueOn(DateOnly today) => !IsClosed && DueOn < today;
 
     public TaskChange Claim(string userId)

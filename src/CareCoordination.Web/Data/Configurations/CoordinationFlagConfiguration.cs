@@ -9,6 +9,7 @@ public sealed class CoordinationFlagConfiguration : IEntityTypeConfiguration<Coo
     public void Configure(EntityTypeBuilder<CoordinationFlag> builder)
     {
         builder.Property(f => f.Trigger).HasConversion<string>().HasMaxLength(40);
-        builder.Property(f => f.Reason).HasMaxLength(500);
+        builder.Property(f => f.Reason).HasMaxLength(1000);
+        builder.Property(f => f.ContactPath).HasConversion<string>().HasMaxLength(30);
     }
 }

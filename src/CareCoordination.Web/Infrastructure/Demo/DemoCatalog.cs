@@ -56,7 +56,7 @@ internal static class DemoCatalog
     private static readonly Drug Lamotrigine = new("lamotrigine 100 MG Oral Tablet", "N03AX09", "28439", 100m, "mg", MedicationFrequency.TwiceDaily, true);
     public static readonly Drug Lithium = new("lithium carbonate 300 MG Oral Capsule", "N05AN01", "42351", 300m, "mg", MedicationFrequency.ThreeTimesDaily, true);
     private static readonly Drug Clozapine = new("clozapine 100 MG Oral Tablet", "N05AH02", "2626", 200m, "mg", MedicationFrequency.TwiceDaily, true);
-    private static readonly Drug Aripiprazole = new("aripiprazole 15 MG Oral Tablet", "N05AX12", "89013", 15m, "mg", MedicationFrequency.OnceDaily, true);
+    public static readonly Drug Aripiprazole = new("aripiprazole 15 MG Oral Tablet", "N05AX12", "89013", 15m, "mg", MedicationFrequency.OnceDaily, true);
     private static readonly Drug Naltrexone = new("naltrexone hydrochloride 50 MG Oral Tablet", "N07BB04", "7243", 50m, "mg", MedicationFrequency.OnceDaily, true);
     private static readonly Drug Buprenorphine = new("buprenorphine 8 MG / naloxone 2 MG Sublingual Film", "N07BC51", "1819", 8m, "mg", MedicationFrequency.TwiceDaily, true);
     private static readonly Drug Trazodone = new("trazodone hydrochloride 50 MG Oral Tablet", "N06AX05", "10737", 50m, "mg", MedicationFrequency.AtBedtime, true);

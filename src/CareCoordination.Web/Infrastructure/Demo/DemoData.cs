@@ -3,6 +3,7 @@ using CareCoordination.Core.Consent;
 using CareCoordination.Core.Coordination;
 using CareCoordination.Core.Members;
 using CareCoordination.Core.Providers;
+using CareCoordination.Core.Rules;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -14,7 +15,7 @@ namespace CareCoordination.Web.Infrastructure.Demo;
 /// Fills an empty database with a small, believable plan: two PPGs, three PCPs, four BH practitioners, sixty members,
 /// their care, a few releases and a working queue. Deterministic, and dated relative to today so it never goes stale.
 /// </summary>
-public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, RoleManager<IdentityRole> roles, PlanClock clock)
+public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, RoleManager<IdentityRole> roles, PlanClock clock, CoordinationRules rules)
 {
     /// <summary>Demo only: documented in the README, never used outside a demo database.</summary>
     public const string Password = "Demo!Passw0rd2026";
@@ -267,78 +268,79 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
         db.Releases.Add(revoked);
     }
 
+    /// <summary>The working queue, made the way the app makes it: each clinical event goes through the real rules.</summary>
     private void AddQueue(Member[] members, Provider[] pcps, Provider[] bh, CareUser pcpUser, CareUser bhUser, CareUser careManager)
     {
-        var started = Flagged(members[0], bhUser.Id, bh[0], CoordinationEventKind.Prescription, daysAgo: 1,
-            "Started sertraline 100 mg once daily",
-            (CoordinationTrigger.PsychotropicStartOrChange, Priority.High, "Sertraline is a new psychotropic for this member."));
-        Task(members[0], started, CoordinationTrigger.PsychotropicStartOrChange, Priority.High, dueInBusinessDays: 2, daysAgo: 1);
+        var bhKind = ProviderKind.BehavioralHealthPractitioner;
+        var pcpKind = ProviderKind.PrimaryCarePhysician;
 
-        var lithium = Flagged(members[9], bhUser.Id, bh[1], CoordinationEventKind.Prescription, daysAgo: 2,
+        Record(members[0], bhUser, bh[0], CoordinationEventKind.Prescription, daysAgo: 1, "Started sertraline 100 mg once daily",
+            new MedicationChanged(bhKind, ActiveMedications(members[0], except: "N06AB06"), Fact(DemoCatalog.Sertraline), Stopped: null));
+
+        var lithium = Record(members[9], bhUser, bh[1], CoordinationEventKind.Prescription, daysAgo: 2,
             "Started lithium carbonate 300 mg three times daily; baseline renal and thyroid labs needed",
-            (CoordinationTrigger.PsychotropicStartOrChange, Priority.High, "Lithium is a new psychotropic for this member."),
-            (CoordinationTrigger.TreatmentNeedingMedicalEvaluation, Priority.High, "Lithium start needs renal and thyroid labs before and during treatment."));
-        Task(members[9], lithium, CoordinationTrigger.PsychotropicStartOrChange, Priority.High, 2, daysAgo: 2).Claim(careManager.Id);
-        Task(members[9], lithium, CoordinationTrigger.TreatmentNeedingMedicalEvaluation, Priority.High, 2, daysAgo: 2);
+            new MedicationChanged(bhKind, [], Fact(DemoCatalog.Lithium), Stopped: null));
+        lithium[0].Claim(careManager.Id);
         Note(members[9], careManager.Id, CoordinationEventKind.ContactAttempt, daysAgo: 1, "Phoned PCP office; left a message with the medical assistant");
 
-        var finding = Flagged(members[27], pcpUser.Id, pcps[0], CoordinationEventKind.Finding, daysAgo: 0,
+        Record(members[27], pcpUser, pcps[0], CoordinationEventKind.Finding, daysAgo: 0,
             "PHQ-9 of 17 at annual exam; item 9 answered \"several days\"",
-            (CoordinationTrigger.PcpFinding, Priority.Urgent, "PHQ-9 item 9 is above zero: possible suicidal ideation."));
-        Task(members[27], finding, CoordinationTrigger.PcpFinding, Priority.Urgent, 0, daysAgo: 0);
+            new PcpFindingRecorded(pcpKind, members[27].Sex, null, new ScreeningResults(phq9: 17, phq9Item9: 1)));
 
-        var referral = Flagged(members[21], pcpUser.Id, pcps[0], CoordinationEventKind.Referral, daysAgo: 4,
-            "Referred to behavioral health for counseling",
-            (CoordinationTrigger.MedicalToBhReferral, Priority.Routine, "The PCP referred the member to a behavioral health practitioner."));
-        var waiting = Task(members[21], referral, CoordinationTrigger.MedicalToBhReferral, Priority.Routine, 5, daysAgo: 4);
-        waiting.Claim(careManager.Id);
-        waiting.WaitOnProvider();
+        var referral = Record(members[21], pcpUser, pcps[0], CoordinationEventKind.Referral, daysAgo: 4,
+            "Referred to behavioral health for counseling", new ReferralMade(pcpKind, ToBehavioralHealth: true, NeedsSpecializedHelp: false));
+        referral[0].Claim(careManager.Id);
+        referral[0].WaitOnProvider();
 
-        var intake = Flagged(members[18], bhUser.Id, bh[0], CoordinationEventKind.Assessment, daysAgo: 8,
-            "Intake assessment: alcohol dependence; hypertension reported",
-            (CoordinationTrigger.NewMemberComorbidityOrChange, Priority.High, "New member with a substance use disorder (F10.20) and a concurrent medical condition (I10)."));
-        Task(members[18], intake, CoordinationTrigger.NewMemberComorbidityOrChange, Priority.High, 2, daysAgo: 8);
+        Record(members[18], bhUser, bh[0], CoordinationEventKind.Assessment, daysAgo: 8,
+            "Intake assessment: alcohol dependence; hypertension and reflux reported",
+            new DiagnosesRecorded(bhKind, MemberIsNewToPractitioner: true, Diagnoses(members[18], "F10.20", "I10", "K21.9")));
 
-        var increase = Flagged(members[12], bhUser.Id, bh[0], CoordinationEventKind.Prescription, daysAgo: 3,
-            "Increased aripiprazole from 10 mg to 15 mg once daily",
-            (CoordinationTrigger.PsychotropicStartOrChange, Priority.High, "Aripiprazole daily dose rose by 50%."));
-        Task(members[12], increase, CoordinationTrigger.PsychotropicStartOrChange, Priority.High, 2, daysAgo: 3);
+        var aripiprazole = DemoCatalog.Aripiprazole;
+        Record(members[12], bhUser, bh[0], CoordinationEventKind.Prescription, daysAgo: 3, "Increased aripiprazole from 10 mg to 15 mg once daily",
+            new MedicationChanged(bhKind, [Fact(aripiprazole with { Dose = 10m })], Fact(aripiprazole), Fact(aripiprazole with { Dose = 10m })));
 
-        var opioidIntake = Flagged(members[5], bhUser.Id, bh[1], CoordinationEventKind.Assessment, daysAgo: 1,
+        Record(members[5], bhUser, bh[1], CoordinationEventKind.Assessment, daysAgo: 1,
             "Intake assessment: opioid dependence; chronic low back pain reported",
-            (CoordinationTrigger.NewMemberComorbidityOrChange, Priority.High, "New member with a substance use disorder (F11.20) and a concurrent medical condition (M54.50)."));
-        Task(members[5], opioidIntake, CoordinationTrigger.NewMemberComorbidityOrChange, Priority.High, 2, daysAgo: 1);
+            new DiagnosesRecorded(bhKind, MemberIsNewToPractitioner: true, Diagnoses(members[5], "F11.20", "M54.50")));
 
-        var secondReferral = Flagged(members[7], pcpUser.Id, pcps[1], CoordinationEventKind.Referral, daysAgo: 2,
+        Record(members[7], pcpUser, pcps[1], CoordinationEventKind.Referral, daysAgo: 2,
             "Referred to behavioral health; co-occurring conditions need specialized help",
-            (CoordinationTrigger.MedicalToBhReferral, Priority.Routine, "The PCP referred the member and asked BH Provider Services for help."));
-        Task(members[7], secondReferral, CoordinationTrigger.MedicalToBhReferral, Priority.Routine, 5, daysAgo: 2);
+            new ReferralMade(pcpKind, ToBehavioralHealth: true, NeedsSpecializedHelp: true));
 
-        var discovered = Flagged(members[3], bhUser.Id, bh[1], CoordinationEventKind.Note, daysAgo: 20,
-            "Elevated fasting glucose noted at clozapine monitoring visit",
-            (CoordinationTrigger.BhMedicalFinding, Priority.Routine, "A medical condition was found after the initial assessment."));
-        var done = Task(members[3], discovered, CoordinationTrigger.BhMedicalFinding, Priority.Routine, 5, daysAgo: 20);
-        done.Claim(careManager.Id);
-        done.Complete("PCP office confirmed receipt; HbA1c ordered", _now.AddDays(-17));
+        var discovered = Record(members[3], bhUser, bh[1], CoordinationEventKind.Assessment, daysAgo: 20,
+            "Elevated fasting glucose noted at a clozapine monitoring visit",
+            new DiagnosesRecorded(bhKind, MemberIsNewToPractitioner: false,
+                [new DiagnosisFact(Icd10CmCode.Parse("R73.01"), "Impaired fasting glucose", DiagnosisChange.New)]));
+        discovered[0].Claim(careManager.Id);
+        discovered[0].Complete("PCP office confirmed receipt; HbA1c ordered", _now.AddDays(-17));
 
         Note(members[6], bhUser.Id, CoordinationEventKind.Note, daysAgo: 20, "Discussed coordination with the member, who agreed to share with the PCP");
     }
 
-    private CoordinationEvent Flagged(Member member, string userId, Provider provider, CoordinationEventKind kind, int daysAgo, string summary,
-        params (CoordinationTrigger Trigger, Priority Priority, string Reason)[] flags)
+    /// <summary>Records the event with the flags the rules raised on the day it happened, and a task for each.</summary>
+    private List<CoordinationTask> Record(Member member, CareUser user, Provider provider, CoordinationEventKind kind, int daysAgo, string summary, ClinicalEvent facts)
     {
+        var outcomes = rules.Evaluate(facts, _today.AddDays(-daysAgo));
+        if (outcomes.Count == 0)
+        {
+            throw new InvalidOperationException($"Demo event '{summary}' raised no flag; the demo expects every queued event to.");
+        }
+
         var coordinationEvent = new CoordinationEvent
         {
             MemberId = member.Id,
             Kind = kind,
             OccurredAt = _now.AddDays(-daysAgo),
-            RecordedByUserId = userId,
+            RecordedByUserId = user.Id,
             ProviderId = provider.Id,
             Summary = summary,
-            Flags = [.. flags.Select(f => new CoordinationFlag { Trigger = f.Trigger, Priority = f.Priority, Reason = f.Reason })],
+            Flags = [.. outcomes.Select(CoordinationFlag.From)],
         };
         db.CoordinationEvents.Add(coordinationEvent);
-        return coordinationEvent;
+        var tasks = CoordinationTask.OpenFor(coordinationEvent, coordinationEvent.OccurredAt).ToList();
+        db.CoordinationTasks.AddRange(tasks);
+        return tasks;
     }
 
     private void Note(Member member, string userId, CoordinationEventKind kind, int daysAgo, string summary) =>
@@ -351,25 +353,13 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
             Summary = summary,
         });
 
-    private CoordinationTask Task(Member member, CoordinationEvent cause, CoordinationTrigger trigger, Priority priority, int dueInBusinessDays, int daysAgo)
-    {
-        var task = CoordinationTask.Open(member.Id, cause, trigger, priority,
-            AddBusinessDays(_today.AddDays(-daysAgo), dueInBusinessDays), _now.AddDays(-daysAgo));
-        db.CoordinationTasks.Add(task);
-        return task;
-    }
+    private List<MedicationFact> ActiveMedications(Member member, string except) =>
+        [.. db.MedicationOrders.Local.Where(o => o.MemberId == member.Id && o.AtcCode != except).Select(MedicationFact.From)];
 
-    private static DateOnly AddBusinessDays(DateOnly day, int count)
-    {
-        while (count > 0)
-        {
-            day = day.AddDays(1);
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            {
-                count--;
-            }
-        }
+    private List<DiagnosisFact> Diagnoses(Member member, params string[] codes) =>
+        [.. codes.Select(code => new DiagnosisFact(Icd10CmCode.Parse(code),
+            db.Conditions.Local.FirstOrDefault(c => c.MemberId == member.Id && c.Code.Value == code)?.Description, DiagnosisChange.Unchanged))];
 
-        return day;
-    }
+    private static MedicationFact Fact(DemoCatalog.Drug drug) =>
+        new(drug.Name, drug.Atc, drug.RxNorm, drug.Frequency.AdministrationsPerDay() * drug.Dose, drug.Unit);
 }

@@ -354,6 +354,14 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ContactPath")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("EventId")
                         .HasColumnType("int");
 
@@ -362,8 +370,8 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("Trigger")
                         .IsRequired()
