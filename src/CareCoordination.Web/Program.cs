@@ -1,6 +1,7 @@
 using System.Globalization;
-using CareCoordination.Core.Rules;
+using CareCoordination.Core.Vocabularies;
 using CareCoordination.Web.Cds;
+using CareCoordination.Web.Coordination;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Identity;
 using CareCoordination.Web.Infrastructure;
@@ -35,17 +36,28 @@ builder.Services.AddCareDatabase();
 builder.Services.AddCareIdentity(builder.Environment);
 builder.Services.AddRazorPages(options =>
 {
+    // Which roles may reach each journey; MemberAccess then decides which members' records.
     options.Conventions.AuthorizeFolder("/Members", CarePolicies.ClinicalRecords);
+    options.Conventions.AuthorizeFolder("/Events", CarePolicies.ClinicalRecords);
+    options.Conventions.AuthorizeFolder("/Findings", CareRoles.Pcp);
+    options.Conventions.AuthorizeFolder("/Inbox", CareRoles.Pcp);
+    options.Conventions.AuthorizeFolder("/Prescriptions", CareRoles.BhClinician);
+    options.Conventions.AuthorizeFolder("/Assessments", CareRoles.BhClinician);
+    options.Conventions.AuthorizeFolder("/Queue", CareRoles.CareManager);
+    options.Conventions.AuthorizeFolder("/Releases", CarePolicies.ClinicalRecords);
+    options.Conventions.AuthorizeFolder("/Admin", CareRoles.Admin);
     options.Conventions.AllowAnonymousToPage("/Account/Login");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/StatusCode");
-});
+}).AddMvcOptions(options => options.Filters.Add<TransactionPerPostFilter>());
 // FluentValidation validators (beside each page's command) are the one source of validation messages.
 builder.Services.Configure<MvcOptions>(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<MemberAccess>();
 builder.Services.AddScoped<AuditTrail>();
+builder.Services.AddScoped<SubmissionGuard>();
+builder.Services.AddScoped<CoordinationRecorder>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddCoordinationRules();
 builder.Services.AddCdsHooks();
@@ -65,6 +77,12 @@ app.UseSerilogRequestLogging(options =>
     options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms";
 });
+// Dates follow the browser's language; times are always the plan's time zone.
+app.UseRequestLocalization(options =>
+{
+    string[] cultures = ["en-US", "en-GB", "en-CA", "es-US", "fr-CA"];
+    options.SetDefaultCulture(cultures[0]).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
+});
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
@@ -74,6 +92,6 @@ app.MapCareHealthEndpoints();
 app.MapCdsHooks();
 
 // Load the vocabularies now: a missing or malformed file stops start-up instead of failing a clinician's save.
-app.Services.GetRequiredService<CoordinationRules>();
+app.Services.GetRequiredService<ClinicalVocabulary>();
 await app.PrepareDatabaseAsync(startupFlags);
 await app.RunAsync();

@@ -40,6 +40,24 @@ public static partial class Browsing
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
+    /// <summary>Posts the form of the page at <paramref name="url"/> as a person would: its antiforgery token and submission id included.</summary>
+    public static async Task<HttpResponseMessage> SubmitFormAsync(this HttpClient client, string url, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(url);
+        if (HiddenValue(page, "SubmissionId") is { } submissionId && !fields.ContainsKey("SubmissionId"))
+        {
+            fields["SubmissionId"] = submissionId;
+        }
+
+        return await client.PostFormAsync(url, page, fields);
+    }
+
+    public static string? HiddenValue(string html, string name)
+    {
+        var match = Regex.Match(html, $"<input[^>]*name=\"{Regex.Escape(name)}\"[^>]*value=\"([^\"]*)\"");
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+    }
+
     public static string Text(string html) => WebUtility.HtmlDecode(Tags().Replace(html, " "));
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

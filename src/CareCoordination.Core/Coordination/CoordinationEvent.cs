@@ -20,5 +20,11 @@ public sealed class CoordinationEvent
     /// <summary>One line for the timeline. Clinical detail, so it stays in the database and out of logs.</summary>
     public required string Summary { get; init; }
 
+    /// <summary>The clinician's free-text note, when they wrote one. Clinical detail: shown to the care team, never logged.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The clinician recorded that sharing with the member's other providers was discussed with the member.</summary>
+    public bool SharingDiscussedWithMember { get; init; }
+
     public List<CoordinationFlag> Flags { get; init; } = [];
 }

@@ -67,7 +67,7 @@ internal static class DiagnosisRules
         if (found is not null)
         {
             context.Fire(CoordinationTrigger.NewMemberComorbidityOrChange, serious ? Priority.High : Priority.Routine,
-                $"New member reports {found}.", ManualText.NewMemberComorbidityOrChange, Recipients.Pcp, ContactPath.PcpOffice);
+                $"New member reports {found}.", ManualText.NewMemberComorbidityOrChange, ContactPath.PcpOffice);
         }
     }
 
@@ -105,14 +105,14 @@ internal static class DiagnosisRules
         if (changes is not null)
         {
             context.Fire(CoordinationTrigger.NewMemberComorbidityOrChange, serious ? Priority.High : Priority.Routine,
-                $"Established member's condition changed: {changes}.", ManualText.NewMemberComorbidityOrChange, Recipients.Pcp, ContactPath.PcpOffice);
+                $"Established member's condition changed: {changes}.", ManualText.NewMemberComorbidityOrChange, ContactPath.PcpOffice);
         }
 
         if (discovered.Count > 0)
         {
             context.Fire(CoordinationTrigger.BhMedicalFinding, Priority.Routine,
                 $"After the initial assessment, a medical condition was found: {discovered.Describe()}.",
-                ManualText.BhMedicalFinding, Recipients.Pcp, ContactPath.PcpOffice);
+                ManualText.BhMedicalFinding, ContactPath.PcpOffice);
         }
     }
 

@@ -1,3 +1,5 @@
+using CareCoordination.Core.Coordination;
+
 namespace CareCoordination.Core.Rules;
 
 /// <summary>The provider manual's own words ("Coordination of Care", last updated 12/19/2024) that each rule rests on.</summary>
@@ -20,4 +22,15 @@ public static class ManualText
 
     public const string BhMedicalFinding =
         "After the behavioral health provider conducts an initial assessment, the behavioral health provider or clinical care manager should coordinate care with the member's PCP if a medical condition is discovered.";
+
+    public static string For(CoordinationTrigger trigger) => trigger switch
+    {
+        CoordinationTrigger.PsychotropicStartOrChange => PsychotropicStartOrChange,
+        CoordinationTrigger.NewMemberComorbidityOrChange => NewMemberComorbidityOrChange,
+        CoordinationTrigger.TreatmentNeedingMedicalEvaluation => TreatmentNeedingMedicalEvaluation,
+        CoordinationTrigger.MedicalToBhReferral => MedicalToBhReferral,
+        CoordinationTrigger.PcpFinding => PcpFinding,
+        CoordinationTrigger.BhMedicalFinding => BhMedicalFinding,
+        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown trigger."),
+    };
 }

@@ -62,7 +62,7 @@ internal static class MedicalEvaluationRule
     private static void Fire(MedicalEvaluationTreatment treatment, string what, RuleContext context) =>
         context.Fire(CoordinationTrigger.TreatmentNeedingMedicalEvaluation, Priority.High,
             $"{what}. {context.Vocabulary.MedicalEvaluationTreatments.ReasonFor(treatment)} The PCP is asked for a medical evaluation.",
-            ManualText.TreatmentNeedingMedicalEvaluation, Recipients.Pcp, ContactPath.PcpOffice);
+            ManualText.TreatmentNeedingMedicalEvaluation, ContactPath.PcpOffice);
 
     private static string Capitalized(string text) => string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1));
 }

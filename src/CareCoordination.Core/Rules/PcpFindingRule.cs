@@ -75,8 +75,7 @@ internal static class PcpFindingRule
         var reason = suicidal
             ? $"Possible suicidal ideation: {string.Join("; ", facts)}. Same-day follow-up; share crisis resources (988)."
             : $"Suspected psychiatric or substance use problem: {string.Join("; ", facts)}.";
-        context.Fire(CoordinationTrigger.PcpFinding, suicidal ? Priority.Urgent : Priority.High, reason, ManualText.PcpFinding,
-            Recipients.CareManagers, ContactPath.BhProviderServices);
+        context.Fire(CoordinationTrigger.PcpFinding, suicidal ? Priority.Urgent : Priority.High, reason, ManualText.PcpFinding, ContactPath.BhProviderServices);
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -33,7 +33,7 @@ internal static class PsychotropicChangeRule
 
         if (reason is not null)
         {
-            context.Fire(CoordinationTrigger.PsychotropicStartOrChange, Priority.High, reason, ManualText.PsychotropicStartOrChange, Recipients.Pcp, ContactPath.PcpOffice);
+            context.Fire(CoordinationTrigger.PsychotropicStartOrChange, Priority.High, reason, ManualText.PsychotropicStartOrChange, ContactPath.PcpOffice);
         }
     }
 

@@ -1,8 +1,18 @@
+using CareCoordination.Core.Coordination;
+
 namespace CareCoordination.Core.Rules;
 
-internal static class Recipients
+/// <summary>Who each rule's outcome is for; fixed per rule, so a saved flag's recipients follow from its trigger.</summary>
+public static class Recipients
 {
-    public static readonly Recipient[] Pcp = [Recipient.Pcp];
-    public static readonly Recipient[] CareManagers = [Recipient.CareManagerQueue];
-    public static readonly Recipient[] BhPractitionerAndCareManagers = [Recipient.BhPractitioner, Recipient.CareManagerQueue];
+    private static readonly Recipient[] Pcp = [Recipient.Pcp];
+    private static readonly Recipient[] CareManagers = [Recipient.CareManagerQueue];
+    private static readonly Recipient[] BhPractitionerAndCareManagers = [Recipient.BhPractitioner, Recipient.CareManagerQueue];
+
+    public static IReadOnlyList<Recipient> For(CoordinationTrigger trigger) => trigger switch
+    {
+        CoordinationTrigger.MedicalToBhReferral => BhPractitionerAndCareManagers,
+        CoordinationTrigger.PcpFinding => CareManagers,
+        _ => Pcp,
+    };
 }

@@ -21,6 +21,6 @@ internal static class ReferralRule
             ? (ContactPath.BhProviderServices, "co-occurring medical and behavioral conditions need specialized help, so contact Behavioral Health Provider Services")
             : (ContactPath.MemberServices, "for routine services the member calls the Member Services number on the back of their ID card");
         context.Fire(CoordinationTrigger.MedicalToBhReferral, Priority.Routine, $"{who} referred the member to behavioral health; {how}.",
-            ManualText.MedicalToBhReferral, Recipients.BhPractitionerAndCareManagers, path);
+            ManualText.MedicalToBhReferral, path);
     }
 }

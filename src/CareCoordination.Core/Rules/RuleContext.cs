@@ -12,7 +12,7 @@ internal sealed class RuleContext(ClinicalVocabulary vocabulary, RuleSettings se
 
     public List<RuleOutcome> Outcomes { get; } = new(2);
 
-    public void Fire(CoordinationTrigger trigger, Priority priority, string reason, string manualText, IReadOnlyList<Recipient> recipients, ContactPath path)
+    public void Fire(CoordinationTrigger trigger, Priority priority, string reason, string manualText, ContactPath path)
     {
         var levels = settings.ServiceLevels;
         var businessDays = priority switch
@@ -21,7 +21,7 @@ internal sealed class RuleContext(ClinicalVocabulary vocabulary, RuleSettings se
             Priority.High => levels.HighBusinessDays,
             _ => levels.RoutineBusinessDays,
         };
-        Outcomes.Add(new RuleOutcome(trigger, priority, reason, manualText, recipients, path,
+        Outcomes.Add(new RuleOutcome(trigger, priority, reason, manualText, Recipients.For(trigger), path,
             BusinessCalendar.AddBusinessDays(today, businessDays, levels.Holidays)));
     }
 

@@ -38,7 +38,19 @@ public abstract class CareDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<CoordinationTask> CoordinationTasks => Set<CoordinationTask>();
 
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+
+    public DbSet<TaskActivity> TaskActivities => Set<TaskActivity>();
+
+    public DbSet<ProtectedNote> ProtectedNotes => Set<ProtectedNote>();
+
+    public DbSet<Disclosure> Disclosures => Set<Disclosure>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<SubmissionToken> SubmissionTokens => Set<SubmissionToken>();
+
+    public DbSet<PlanRuleSettings> PlanRuleSettings => Set<PlanRuleSettings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

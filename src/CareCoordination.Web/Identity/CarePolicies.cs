@@ -8,6 +8,9 @@ public static class CarePolicies
     /// <summary>Roles that work with members' clinical records (which records, <see cref="MemberAccess"/> decides).</summary>
     public const string ClinicalRecords = nameof(ClinicalRecords);
 
+    /// <summary>Providers who can be the recipient of protected content: PCPs and BH clinicians.</summary>
+    public const string Clinicians = nameof(Clinicians);
+
     public static IServiceCollection AddCareIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddIdentity<CareUser, IdentityRole>(options =>
@@ -39,7 +42,12 @@ public static class CarePolicies
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(ClinicalRecords, policy => policy.RequireRole(CareRoles.Clinical));
+            .AddPolicy(ClinicalRecords, policy => policy.RequireRole(CareRoles.Clinical))
+            .AddPolicy(Clinicians, policy => policy.RequireRole(CareRoles.Pcp, CareRoles.BhClinician))
+            .AddPolicy(CareRoles.Pcp, policy => policy.RequireRole(CareRoles.Pcp))
+            .AddPolicy(CareRoles.BhClinician, policy => policy.RequireRole(CareRoles.BhClinician))
+            .AddPolicy(CareRoles.CareManager, policy => policy.RequireRole(CareRoles.CareManager))
+            .AddPolicy(CareRoles.Admin, policy => policy.RequireRole(CareRoles.Admin));
         return services;
     }
 }

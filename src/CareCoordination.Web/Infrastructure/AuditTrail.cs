@@ -7,7 +7,8 @@ namespace CareCoordination.Web.Infrastructure;
 /// <summary>Writes one audit entry per audited action: identifiers and outcome only, never PHI.</summary>
 public sealed class AuditTrail(CareDbContext db, PlanClock clock, IHttpContextAccessor http)
 {
-    public async Task RecordAsync(AuditAction action, AuditOutcome outcome, int? memberId = null, string? userId = null, CancellationToken cancellationToken = default)
+    /// <summary>Adds the entry to the request's unit of work, so it is saved with the change it describes, or not at all.</summary>
+    public void Add(AuditAction action, AuditOutcome outcome, int? memberId = null, string? userId = null)
     {
         var context = http.HttpContext;
         db.AuditEntries.Add(new AuditEntry
@@ -19,6 +20,12 @@ public sealed class AuditTrail(CareDbContext db, PlanClock clock, IHttpContextAc
             Outcome = outcome,
             CorrelationId = context?.TraceIdentifier ?? "background",
         });
+    }
+
+    /// <summary>Adds and saves at once: for reads and refusals, which have no other change to ride with.</summary>
+    public async Task RecordAsync(AuditAction action, AuditOutcome outcome, int? memberId = null, string? userId = null, CancellationToken cancellationToken = default)
+    {
+        Add(action, outcome, memberId, userId);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -13,6 +13,7 @@ public sealed class CoordinationEventConfiguration : IEntityTypeConfiguration<Co
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(e => e.RecordedByUserId).HasMaxLength(450);
         builder.Property(e => e.Summary).HasMaxLength(500);
+        builder.Property(e => e.Note).HasMaxLength(2000);
         builder.HasOne<Member>().WithMany().HasForeignKey(e => e.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Provider>().WithMany().HasForeignKey(e => e.ProviderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(e => e.Flags).WithOne().HasForeignKey(f => f.EventId).OnDelete(DeleteBehavior.Cascade);

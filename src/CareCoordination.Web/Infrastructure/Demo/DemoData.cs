@@ -4,6 +4,7 @@ using CareCoordination.Core.Coordination;
 using CareCoordination.Core.Members;
 using CareCoordination.Core.Providers;
 using CareCoordination.Core.Rules;
+using CareCoordination.Web.Coordination;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -15,7 +16,7 @@ namespace CareCoordination.Web.Infrastructure.Demo;
 /// Fills an empty database with a small, believable plan: two PPGs, three PCPs, four BH practitioners, sixty members,
 /// their care, a few releases and a working queue. Deterministic, and dated relative to today so it never goes stale.
 /// </summary>
-public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, RoleManager<IdentityRole> roles, PlanClock clock, CoordinationRules rules)
+public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, RoleManager<IdentityRole> roles, PlanClock clock, CoordinationRecorder recorder)
 {
     /// <summary>Demo only: documented in the README, never used outside a demo database.</summary>
     public const string Password = "Demo!Passw0rd2026";
@@ -77,7 +78,8 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
         await db.SaveChangesAsync(cancellationToken);
 
         AddReleases(members, pcps, mission);
-        AddQueue(members, pcps, bh, pcpUser, bhUser, careManager);
+        await AddQueueAsync(members, pcps, bh, pcpUser, bhUser, careManager);
+        AddProtectedNotes(members, bh);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -269,46 +271,46 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
     }
 
     /// <summary>The working queue, made the way the app makes it: each clinical event goes through the real rules.</summary>
-    private void AddQueue(Member[] members, Provider[] pcps, Provider[] bh, CareUser pcpUser, CareUser bhUser, CareUser careManager)
+    private async Task AddQueueAsync(Member[] members, Provider[] pcps, Provider[] bh, CareUser pcpUser, CareUser bhUser, CareUser careManager)
     {
         var bhKind = ProviderKind.BehavioralHealthPractitioner;
         var pcpKind = ProviderKind.PrimaryCarePhysician;
 
-        Record(members[0], bhUser, bh[0], CoordinationEventKind.Prescription, daysAgo: 1, "Started sertraline 100 mg once daily",
+        await RecordAsync(members[0], bhUser, bh[0], CoordinationEventKind.Prescription, daysAgo: 1, "Started sertraline 100 mg once daily",
             new MedicationChanged(bhKind, ActiveMedications(members[0], except: "N06AB06"), Fact(DemoCatalog.Sertraline), Stopped: null));
 
-        var lithium = Record(members[9], bhUser, bh[1], CoordinationEventKind.Prescription, daysAgo: 2,
+        var lithium = await RecordAsync(members[9], bhUser, bh[1], CoordinationEventKind.Prescription, daysAgo: 2,
             "Started lithium carbonate 300 mg three times daily; baseline renal and thyroid labs needed",
             new MedicationChanged(bhKind, [], Fact(DemoCatalog.Lithium), Stopped: null));
         lithium[0].Claim(careManager.Id);
         Note(members[9], careManager.Id, CoordinationEventKind.ContactAttempt, daysAgo: 1, "Phoned PCP office; left a message with the medical assistant");
 
-        Record(members[27], pcpUser, pcps[0], CoordinationEventKind.Finding, daysAgo: 0,
+        await RecordAsync(members[27], pcpUser, pcps[0], CoordinationEventKind.Finding, daysAgo: 0,
             "PHQ-9 of 17 at annual exam; item 9 answered \"several days\"",
             new PcpFindingRecorded(pcpKind, members[27].Sex, null, new ScreeningResults(phq9: 17, phq9Item9: 1)));
 
-        var referral = Record(members[21], pcpUser, pcps[0], CoordinationEventKind.Referral, daysAgo: 4,
+        var referral = await RecordAsync(members[21], pcpUser, pcps[0], CoordinationEventKind.Referral, daysAgo: 4,
             "Referred to behavioral health for counseling", new ReferralMade(pcpKind, ToBehavioralHealth: true, NeedsSpecializedHelp: false));
         referral[0].Claim(careManager.Id);
         referral[0].WaitOnProvider();
 
-        Record(members[18], bhUser, bh[0], CoordinationEventKind.Assessment, daysAgo: 8,
+        await RecordAsync(members[18], bhUser, bh[0], CoordinationEventKind.Assessment, daysAgo: 8,
             "Intake assessment: alcohol dependence; hypertension and reflux reported",
             new DiagnosesRecorded(bhKind, MemberIsNewToPractitioner: true, Diagnoses(members[18], "F10.20", "I10", "K21.9")));
 
         var aripiprazole = DemoCatalog.Aripiprazole;
-        Record(members[12], bhUser, bh[0], CoordinationEventKind.Prescription, daysAgo: 3, "Increased aripiprazole from 10 mg to 15 mg once daily",
+        await RecordAsync(members[12], bhUser, bh[0], CoordinationEventKind.Prescription, daysAgo: 3, "Increased aripiprazole from 10 mg to 15 mg once daily",
             new MedicationChanged(bhKind, [Fact(aripiprazole with { Dose = 10m })], Fact(aripiprazole), Fact(aripiprazole with { Dose = 10m })));
 
-        Record(members[5], bhUser, bh[1], CoordinationEventKind.Assessment, daysAgo: 1,
+        await RecordAsync(members[5], bhUser, bh[1], CoordinationEventKind.Assessment, daysAgo: 1,
             "Intake assessment: opioid dependence; chronic low back pain reported",
             new DiagnosesRecorded(bhKind, MemberIsNewToPractitioner: true, Diagnoses(members[5], "F11.20", "M54.50")));
 
-        Record(members[7], pcpUser, pcps[1], CoordinationEventKind.Referral, daysAgo: 2,
+        await RecordAsync(members[7], pcpUser, pcps[1], CoordinationEventKind.Referral, daysAgo: 2,
             "Referred to behavioral health; co-occurring conditions need specialized help",
             new ReferralMade(pcpKind, ToBehavioralHealth: true, NeedsSpecializedHelp: true));
 
-        var discovered = Record(members[3], bhUser, bh[1], CoordinationEventKind.Assessment, daysAgo: 20,
+        var discovered = await RecordAsync(members[3], bhUser, bh[1], CoordinationEventKind.Assessment, daysAgo: 20,
             "Elevated fasting glucose noted at a clozapine monitoring visit",
             new DiagnosesRecorded(bhKind, MemberIsNewToPractitioner: false,
                 [new DiagnosisFact(Icd10CmCode.Parse("R73.01"), "Impaired fasting glucose", DiagnosisChange.New)]));
@@ -318,29 +320,48 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
         Note(members[6], bhUser.Id, CoordinationEventKind.Note, daysAgo: 20, "Discussed coordination with the member, who agreed to share with the PCP");
     }
 
-    /// <summary>Records the event with the flags the rules raised on the day it happened, and a task for each.</summary>
-    private List<CoordinationTask> Record(Member member, CareUser user, Provider provider, CoordinationEventKind kind, int daysAgo, string summary, ClinicalEvent facts)
+    /// <summary>Records the event as the app does (rules, flags, tasks, PCP inbox message), dated when it happened.</summary>
+    private async Task<List<CoordinationTask>> RecordAsync(Member member, CareUser user, Provider provider, CoordinationEventKind kind, int daysAgo, string summary, ClinicalEvent facts)
     {
-        var outcomes = rules.Evaluate(facts, _today.AddDays(-daysAgo));
-        if (outcomes.Count == 0)
+        var recorded = await recorder.RecordAsync(new CoordinationEntry(member.Id, kind, summary, [facts], SharingDiscussedWithMember: true),
+            user.Id, provider.Id, CancellationToken.None, _now.AddDays(-daysAgo));
+        if (recorded.Outcomes.Count == 0)
         {
             throw new InvalidOperationException($"Demo event '{summary}' raised no flag; the demo expects every queued event to.");
         }
 
-        var coordinationEvent = new CoordinationEvent
+        return [.. recorded.Tasks];
+    }
+
+    /// <summary>Psychotherapy notes and Part 2 program records: kept apart, released only through the consent gate.</summary>
+    private void AddProtectedNotes(Member[] members, Provider[] bh)
+    {
+        string[] sessions =
+        [
+            "Session 4. Explored the intrusive memories that follow the anniversary of the accident; practiced grounding. Member tearful but engaged.",
+            "Session 5. Processed avoidance of driving; began a graded exposure hierarchy. Discussed guilt about the passenger.",
+            "Session 6. Reported two nightmares this week, fewer than before. Reviewed the exposure log; first drive on a quiet street went well.",
+        ];
+        for (var i = 0; i < sessions.Length; i++)
         {
-            MemberId = member.Id,
-            Kind = kind,
-            OccurredAt = _now.AddDays(-daysAgo),
-            RecordedByUserId = user.Id,
-            ProviderId = provider.Id,
-            Summary = summary,
-            Flags = [.. outcomes.Select(CoordinationFlag.From)],
-        };
-        db.CoordinationEvents.Add(coordinationEvent);
-        var tasks = CoordinationTask.OpenFor(coordinationEvent, coordinationEvent.OccurredAt).ToList();
-        db.CoordinationTasks.AddRange(tasks);
-        return tasks;
+            db.ProtectedNotes.Add(new ProtectedNote
+            {
+                MemberId = members[6].Id,
+                Content = ProtectedContent.PsychotherapyNotes,
+                AuthorProviderId = bh[2].Id,
+                WrittenOn = _today.AddDays(-21 + (7 * i)),
+                Text = sessions[i],
+            });
+        }
+
+        db.ProtectedNotes.Add(new ProtectedNote
+        {
+            MemberId = members[5].Id,
+            Content = ProtectedContent.SubstanceUseDisorderRecords,
+            AuthorProviderId = bh[1].Id,
+            WrittenOn = _today.AddDays(-7),
+            Text = "Opioid treatment program: buprenorphine-naloxone 16 mg daily, week 8. Urine toxicology negative for non-prescribed opioids. Attending weekly group.",
+        });
     }
 
     private void Note(Member member, string userId, CoordinationEventKind kind, int daysAgo, string summary) =>

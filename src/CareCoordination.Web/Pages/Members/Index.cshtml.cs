@@ -1,4 +1,3 @@
-using System.Globalization;
 using CareCoordination.Core.Audit;
 using CareCoordination.Web.Identity;
 using CareCoordination.Web.Infrastructure;
@@ -111,8 +110,5 @@ public sealed class IndexModel(MemberAccess access, AuditTrail audit, IValidator
         }
     }
 
-    public sealed record Result(int Id, string Name, DateOnly DateOfBirth, string PlanMemberId, string? Pcp)
-    {
-        public string DateOfBirthText => DateOfBirth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    }
+    public sealed record Result(int Id, string Name, DateOnly DateOfBirth, string PlanMemberId, string? Pcp);
 }

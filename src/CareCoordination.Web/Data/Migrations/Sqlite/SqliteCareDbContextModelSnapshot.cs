@@ -162,6 +162,89 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                     b.ToTable("MedicationOrders");
                 });
 
+            modelBuilder.Entity("CareCoordination.Core.Consent.Disclosure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DisclosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisclosedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReleaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientProviderId");
+
+                    b.HasIndex("ReleaseId");
+
+                    b.HasIndex("MemberId", "DisclosedAt");
+
+                    b.ToTable("Disclosures");
+                });
+
+            modelBuilder.Entity("CareCoordination.Core.Consent.ProtectedNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AuthorProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WrittenOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorProviderId");
+
+                    b.HasIndex("MemberId", "Content", "WrittenOn");
+
+                    b.ToTable("ProtectedNotes");
+                });
+
             modelBuilder.Entity("CareCoordination.Core.Consent.Release", b =>
                 {
                     b.Property<int>("Id")
@@ -304,6 +387,10 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("TEXT");
 
@@ -314,6 +401,9 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SharingDiscussedWithMember")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Summary")
                         .IsRequired()
@@ -423,6 +513,98 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status", "DueOn", "Id");
 
                     b.ToTable("CoordinationTasks");
+                });
+
+            modelBuilder.Entity("CareCoordination.Core.Coordination.InboxMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecipientProviderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("RecipientProviderId", "AcknowledgedAt", "SentAt");
+
+                    b.ToTable("InboxMessages");
+                });
+
+            modelBuilder.Entity("CareCoordination.Core.Coordination.TaskActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId", "At");
+
+                    b.ToTable("TaskActivities");
                 });
 
             modelBuilder.Entity("CareCoordination.Core.Members.CareRelationship", b =>
@@ -599,6 +781,77 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                     b.HasIndex("FamilyName", "GivenName");
 
                     b.ToTable("Providers");
+                });
+
+            modelBuilder.Entity("CareCoordination.Web.Data.PlanRuleSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnyDoseChangeIngredients")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DailyDoseChangeThreshold")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HighBusinessDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NicotineCountsAsSubstanceUse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoutineBusinessDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UrgentBusinessDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PlanRuleSettings", t =>
+                        {
+                            t.HasCheckConstraint("CK_PlanRuleSettings_Singleton", "Id = 1");
+                        });
+                });
+
+            modelBuilder.Entity("CareCoordination.Web.Data.SubmissionToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UsedAt");
+
+                    b.ToTable("SubmissionTokens");
                 });
 
             modelBuilder.Entity("CareCoordination.Web.Identity.CareUser", b =>
@@ -834,6 +1087,42 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CareCoordination.Core.Consent.Disclosure", b =>
+                {
+                    b.HasOne("CareCoordination.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareCoordination.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareCoordination.Core.Consent.Release", null)
+                        .WithMany()
+                        .HasForeignKey("ReleaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareCoordination.Core.Consent.ProtectedNote", b =>
+                {
+                    b.HasOne("CareCoordination.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareCoordination.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareCoordination.Core.Consent.Release", b =>
                 {
                     b.HasOne("CareCoordination.Core.Members.Member", null)
@@ -906,6 +1195,38 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                     b.Navigation("Event");
 
                     b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("CareCoordination.Core.Coordination.InboxMessage", b =>
+                {
+                    b.HasOne("CareCoordination.Core.Coordination.CoordinationEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareCoordination.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareCoordination.Core.Providers.Provider", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Event");
+                });
+
+            modelBuilder.Entity("CareCoordination.Core.Coordination.TaskActivity", b =>
+                {
+                    b.HasOne("CareCoordination.Core.Coordination.CoordinationTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareCoordination.Core.Members.CareRelationship", b =>

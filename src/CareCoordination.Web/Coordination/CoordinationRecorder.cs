@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+using CareCoordination.Core.Audit;
+using CareCoordination.Core.Coordination;
+using CareCoordination.Core.Rules;
+using CareCoordination.Web.Data;
+using CareCoordination.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareCoordination.Web.Coordination;
+
+/// <summary>
+/// What a clinician recorded, in the words of the timeline and as facts for the rules. One entry may carry several facts
+/// (a finding and the referral made with it): each is evaluated, and the event carries every flag raised.
+/// </summary>
+public sealed record CoordinationEntry(int MemberId, CoordinationEventKind Kind, string Summary, IReadOnlyList<ClinicalEvent> Facts, bool SharingDiscussedWithMember, string? Note = null);
+
+public sealed record RecordedCoordination(CoordinationEvent Event, IReadOnlyList<RuleOutcome> Outcomes, IReadOnlyList<CoordinationTask> Tasks, InboxMessage? Message);
+
+/// <summary>
+/// The one way clinical events enter the system: run the rules, then save the event, its flags, a task per flag, the
+/// message to the PCP's inbox when the PCP is a recipient, and the audit entry, in the request's single transaction.
+/// </summary>
+public sealed class CoordinationRecorder(CareDbContext db, CoordinationRules rules, PlanClock clock, AuditTrail audit)
+{
+    /// <param name="occurredAt">When it happened, if not now (the demo dates its history).</param>
+    public async Task<RecordedCoordination> RecordAsync(CoordinationEntry entry, string userId, int? providerId, CancellationToken cancellationToken, DateTime? occurredAt = null)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var at = occurredAt ?? clock.UtcNow;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(at, clock.PlanZone));
+        var outcomes = entry.Facts.SelectMany(facts => rules.Evaluate(facts, today)).ToList();
+        var recorded = new CoordinationEvent
+        {
+            MemberId = entry.MemberId,
+            Kind = entry.Kind,
+            OccurredAt = at,
+            RecordedByUserId = userId,
+            ProviderId = providerId,
+            Summary = entry.Summary,
+            Note = entry.Note,
+            SharingDiscussedWithMember = entry.SharingDiscussedWithMember,
+            Flags = [.. outcomes.Select(CoordinationFlag.From)],
+        };
+        db.CoordinationEvents.Add(recorded);
+        var tasks = CoordinationTask.OpenFor(recorded, at).ToList();
+        db.CoordinationTasks.AddRange(tasks);
+
+        var message = outcomes.Any(o => o.Recipients.Contains(Recipient.Pcp))
+            ? await MessageToPcpAsync(entry, recorded, outcomes, userId, providerId, at, cancellationToken)
+            : null;
+        if (message is not null)
+        {
+            db.InboxMessages.Add(message);
+        }
+
+        audit.Add(AuditAction.CoordinationRecorded, AuditOutcome.Success, entry.MemberId, userId);
+        await db.SaveChangesAsync(cancellationToken);
+        return new RecordedCoordination(recorded, outcomes, tasks, message);
+    }
+
+    /// <summary>Exactly what the PCP receives: routine coordination information, never psychotherapy notes.</summary>
+    private async Task<InboxMessage?> MessageToPcpAsync(CoordinationEntry entry, CoordinationEvent recorded, IReadOnlyList<RuleOutcome> outcomes,
+        string userId, int? providerId, DateTime at, CancellationToken cancellationToken)
+    {
+        var member = await db.Members.AsNoTracking().Where(m => m.Id == entry.MemberId)
+            .Select(m => new { m.GivenName, m.FamilyName, m.DateOfBirth, m.PlanMemberId, m.PcpId })
+            .SingleAsync(cancellationToken);
+        if (member.PcpId is not { } pcpId)
+        {
+            return null;
+        }
+
+        var sender = providerId is null ? null : await db.Providers.AsNoTracking().Where(p => p.Id == providerId)
+            .Select(p => new { p.GivenName, p.FamilyName, p.Credentials, p.Phone, p.SecureEmail })
+            .SingleOrDefaultAsync(cancellationToken);
+
+        var body = new StringBuilder();
+        body.AppendLine(CultureInfo.InvariantCulture, $"About: {member.GivenName} {member.FamilyName}, born {member.DateOfBirth:yyyy-MM-dd}, member ID {member.PlanMemberId}");
+        if (sender is not null)
+        {
+            var credentials = sender.Credentials is null ? "" : ", " + sender.Credentials;
+            var phone = sender.Phone is null ? "" : ", phone " + sender.Phone;
+            var email = sender.SecureEmail is null ? "" : ", secure email " + sender.SecureEmail;
+            body.AppendLine(CultureInfo.InvariantCulture, $"From: {sender.GivenName} {sender.FamilyName}{credentials}{phone}{email}");
+        }
+
+        body.AppendLine(CultureInfo.InvariantCulture, $"What happened: {entry.Summary}");
+        foreach (var outcome in outcomes.Where(o => o.Recipients.Contains(Recipient.Pcp)))
+        {
+            var ask = outcome.RequestsMedicalEvaluation ? " Please arrange a medical evaluation." : "";
+            body.AppendLine(CultureInfo.InvariantCulture, $"{outcome.RuleId} {outcome.Trigger.Label()}: {outcome.Reason}{ask}");
+        }
+
+        body.AppendLine(entry.SharingDiscussedWithMember ? "Sharing was discussed with the member." : "Sharing was not recorded as discussed with the member.");
+        body.Append("Routine coordination information for treatment (45 CFR 164.506(c)); no psychotherapy notes are included.");
+
+        return new InboxMessage
+        {
+            MemberId = entry.MemberId,
+            RecipientProviderId = pcpId,
+            Event = recorded,
+            Subject = entry.Summary.Length <= 200 ? entry.Summary : entry.Summary[..197] + "...",
+            Body = body.ToString(),
+            SentAt = at,
+            SentByUserId = userId,
+        };
+    }
+}

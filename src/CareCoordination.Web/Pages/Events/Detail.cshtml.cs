@@ -1,0 +1,61 @@
+using CareCoordination.Core.Audit;
+using CareCoordination.Core.Coordination;
+using CareCoordination.Web.Data;
+using CareCoordination.Web.Identity;
+using CareCoordination.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareCoordination.Web.Pages.Events;
+
+/// <summary>
+/// What a recorded event set in motion, shown right after saving it: each rule that fired with its reason and the manual's
+/// words, the tasks queued, crisis guidance when urgent, and exactly what was sent to the PCP.
+/// </summary>
+public sealed class DetailModel(CareDbContext db, MemberAccess access, AuditTrail audit, PlanClock clock) : PageModel
+{
+    public string MemberName { get; private set; } = "";
+
+    public int MemberId { get; private set; }
+
+    public CoordinationEvent Event { get; private set; } = null!;
+
+    public string RecordedBy { get; private set; } = "";
+
+    public IReadOnlyList<CoordinationTask> Tasks { get; private set; } = [];
+
+    public InboxMessage? Message { get; private set; }
+
+    public string? MessageRecipient { get; private set; }
+
+    public TimeZoneInfo PlanZone => clock.PlanZone;
+
+    public bool ShowCrisisGuidance => Event.Flags.Any(f => f.Trigger == CoordinationTrigger.PcpFinding && f.Priority == Priority.Urgent);
+
+    public async Task<IActionResult> OnGetAsync(int memberId, int eventId, CancellationToken cancellationToken)
+    {
+        var member = await access.MembersVisibleTo(User).AsNoTracking().Where(m => m.Id == memberId)
+            .Select(m => new { m.Id, Name = m.GivenName + " " + m.FamilyName }).SingleOrDefaultAsync(cancellationToken);
+        var recorded = member is null ? null : await db.CoordinationEvents.AsNoTracking().Include(e => e.Flags)
+            .SingleOrDefaultAsync(e => e.Id == eventId && e.MemberId == memberId, cancellationToken);
+        if (member is null || recorded is null)
+        {
+            await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Denied, memberId, cancellationToken: cancellationToken);
+            return NotFound();
+        }
+
+        (MemberId, MemberName, Event) = (member.Id, member.Name, recorded);
+        RecordedBy = await db.Users.Where(u => u.Id == recorded.RecordedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "unknown user";
+        Tasks = await db.CoordinationTasks.AsNoTracking().Where(t => t.EventId == eventId).OrderBy(t => t.Priority).ThenBy(t => t.Id).ToListAsync(cancellationToken);
+        Message = await db.InboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.EventId == eventId, cancellationToken);
+        if (Message is not null)
+        {
+            MessageRecipient = await db.Providers.Where(p => p.Id == Message.RecipientProviderId)
+                .Select(p => p.GivenName + " " + p.FamilyName + ", " + p.Credentials).SingleOrDefaultAsync(cancellationToken);
+        }
+
+        await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Success, memberId, cancellationToken: cancellationToken);
+        return Page();
+    }
+}
