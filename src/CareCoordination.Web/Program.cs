@@ -1,6 +1,7 @@
 using System.Globalization;
 using CareCoordination.Core.Vocabularies;
 using CareCoordination.Web.Cds;
+using CareCoordination.Web.Consent;
 using CareCoordination.Web.Coordination;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Identity;
@@ -58,6 +59,7 @@ builder.Services.AddScoped<MemberAccess>();
 builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<SubmissionGuard>();
 builder.Services.AddScoped<CoordinationRecorder>();
+builder.Services.AddScoped<ProtectedContentRelease>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddCoordinationRules();
 builder.Services.AddCdsHooks();

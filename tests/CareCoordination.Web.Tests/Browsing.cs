@@ -58,11 +58,15 @@ public static partial class Browsing
         return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
     }
 
-    public static string Text(string html) => WebUtility.HtmlDecode(Tags().Replace(html, " "));
+    /// <summary>The page's text as a person reads it: tags dropped, runs of white space made one space.</summary>
+    public static string Text(string html) => Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(html, " ")), " ");
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();
 
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 }

@@ -100,13 +100,23 @@ public class SigningIn(CareAppFactory app) : IClassFixture<CareAppFactory>
     }
 
     [Fact]
-    public async Task Signing_out_ends_the_session()
+    public async Task Signing_out_ends_the_session_even_for_a_copied_cookie()
     {
-        var client = await app.SignedInAs(Browsing.Pcp);
+        var client = app.NewClient();
+        var signIn = await client.SignInAsync(Browsing.Pcp);
+        var sessionCookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("CareCoordination.Session=", StringComparison.Ordinal)).Split(';')[0];
         var home = await client.GetStringAsync("/");
+
         var response = await client.PostFormAsync("/Account/Logout", home, []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+
+        var replay = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost"), HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", sessionCookie);
+        var replayed = await replay.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Redirect, replayed.StatusCode);
+        Assert.Contains("/Account/Login", replayed.Headers.Location!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

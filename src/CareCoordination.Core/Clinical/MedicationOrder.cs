@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CareCoordination.Core.Clinical;
 
 public sealed class MedicationOrder
@@ -44,4 +46,31 @@ public sealed class MedicationOrder
         StopOn = lastDay;
         StopReason = reason;
     }
+
+    /// <summary>
+    /// Stops the order so that it does not overlap one that starts on <paramref name="firstDayOff"/>: its last day is the
+    /// day before, or its own start day when it had not started before then (an order is never shorter than one day).
+    /// </summary>
+    public void StopBefore(DateOnly firstDayOff, string reason)
+    {
+        var dayBefore = firstDayOff.AddDays(-1);
+        Stop(dayBefore < StartOn ? StartOn : dayBefore, reason);
+    }
+
+    /// <summary>The same drug at a new dose, unit or frequency from <paramref name="startOn"/>: the new half of a dose change.</summary>
+    public MedicationOrder ChangedTo(decimal dose, string doseUnit, MedicationFrequency frequency, DateOnly startOn, int prescriberId) => new()
+    {
+        MemberId = MemberId,
+        DrugName = DrugName,
+        AtcCode = AtcCode,
+        RxNormCode = RxNormCode,
+        Dose = dose,
+        DoseUnit = doseUnit,
+        Frequency = frequency,
+        StartOn = startOn,
+        PrescriberId = prescriberId,
+    };
+
+    /// <summary>"50 mg once daily", in invariant numbers: it goes into stored timeline lines and messages to the PCP.</summary>
+    public string Regimen() => string.Create(CultureInfo.InvariantCulture, $"{Dose:0.####} {DoseUnit} {Frequency.Label()}");
 }

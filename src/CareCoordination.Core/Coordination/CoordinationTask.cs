@@ -40,7 +40,7 @@ public sealed class CoordinationTask
     /// <summary>Changes on every transition so that two people editing the same task cannot both win.</summary>
     public Guid Version { get; private set; }
 
-    public bool IsClosed => Status is CoordinationTaskStatus.Completed or CoordinationTaskStatus.Cancelled;
+    public bool IsClosed => IsClosedStatus(Status);
 
     public static CoordinationTask Open(int memberId, CoordinationEvent? cause, CoordinationTrigger trigger, Priority priority, DateOnly dueOn, DateTime now) => new()
     {
@@ -61,7 +61,12 @@ public sealed class CoordinationTask
         return flagged.Flags.Select(flag => Open(flagged.MemberId, flagged, flag.Trigger, flag.Priority, flag.DueOn, now));
     }
 
-    public bool IsOverdueOn(DateOnly today) => !IsClosed && DueOn < today;
+    public bool IsOverdueOn(DateOnly today) => IsOverdue(Status, DueOn, today);
+
+    /// <summary>The same rule for a row read without its entity (a queue projection): still open and past its due date.</summary>
+    public static bool IsOverdue(CoordinationTaskStatus status, DateOnly dueOn, DateOnly today) => !IsClosedStatus(status) && dueOn < today;
+
+    public static bool IsClosedStatus(CoordinationTaskStatus status) => status is CoordinationTaskStatus.Completed or CoordinationTaskStatus.Cancelled;
 
     public TaskChange Claim(string userId)
     {
@@ -98,6 +103,22 @@ public sealed class CoordinationTask
         ? MoveTo(CoordinationTaskStatus.InProgress)
         : TaskChange.Refused($"Only a task waiting on a provider can resume; this one is {Describe(Status)}.");
 
+    /// <summary>
+    /// A contact attempt is work on a claimed task. It moves no status, but it changes the version: someone about to
+    /// complete the task from an older page should see the attempt first.
+    /// </summary>
+    public TaskChange LogContactAttempt()
+    {
+        if (Status is not (CoordinationTaskStatus.InProgress or CoordinationTaskStatus.WaitingOnProvider))
+        {
+            return TaskChange.Refused(IsClosed
+                ? $"This task is {Describe(Status)}; reopen it before logging a contact attempt."
+                : $"Claim the task before logging a contact attempt; this one is {Describe(Status)}.");
+        }
+
+        return MoveTo(Status);
+    }
+
     public TaskChange Complete(string outcome, DateTime now)
     {
         if (Status is not (CoordinationTaskStatus.InProgress or CoordinationTaskStatus.WaitingOnProvider))
@@ -107,6 +128,13 @@ public sealed class CoordinationTask
 
         return Close(CoordinationTaskStatus.Completed, outcome, now);
     }
+
+    /// <summary>
+    /// The PCP acknowledged the coordination message this task was waiting on: the loop is closed, whoever held the task.
+    /// </summary>
+    public TaskChange CloseOnAcknowledgement(string outcome, DateTime now) => IsClosed
+        ? TaskChange.Refused($"This task is already {Describe(Status)}.")
+        : Close(CoordinationTaskStatus.Completed, outcome, now);
 
     public TaskChange Cancel(string reason, DateTime now) => IsClosed
         ? TaskChange.Refused($"This task is already {Describe(Status)}.")

@@ -25,6 +25,12 @@ public sealed class CareRelationship
 
     public bool IsActiveOn(DateOnly day) => StartOn <= day && (EndOn is null || day <= EndOn);
 
+    /// <summary>
+    /// Whether an ongoing relationship starting on <paramref name="startOn"/> would overlap this one: it would unless this
+    /// one ended before that day. The same practitioner treats the same member in one relationship at a time.
+    /// </summary>
+    public bool WouldOverlapOngoingFrom(DateOnly startOn) => EndOn is null || EndOn >= startOn;
+
     public void End(DateOnly lastDay)
     {
         if (lastDay < StartOn)

@@ -35,22 +35,26 @@ public sealed class Provider
     public bool IsBehavioralHealth => Kind == ProviderKind.BehavioralHealthPractitioner;
 
     /// <summary>What is wrong with this provider's kind, discipline and prescribing facts taken together; empty when consistent.</summary>
-    public IReadOnlyList<string> ProfileProblems()
+    public IReadOnlyList<string> ProfileProblems() => ProfileProblems(Kind, Discipline, CanPrescribe);
+
+    /// <summary>The same check before there is a provider: for a form, say, whose NPI may not be valid yet.</summary>
+    public static IReadOnlyList<string> ProfileProblems(ProviderKind kind, BhDiscipline? discipline, bool canPrescribe)
     {
         var problems = new List<string>();
-        if (IsBehavioralHealth && Discipline is null)
+        var isBehavioralHealth = kind == ProviderKind.BehavioralHealthPractitioner;
+        if (isBehavioralHealth && discipline is null)
         {
             problems.Add("A behavioral health practitioner needs a discipline.");
         }
 
-        if (!IsBehavioralHealth && Discipline is not null)
+        if (!isBehavioralHealth && discipline is not null)
         {
             problems.Add("Only behavioral health practitioners have a BH discipline.");
         }
 
-        if (CanPrescribe && Discipline is { } discipline && !discipline.MayHoldPrescriptiveAuthority())
+        if (canPrescribe && discipline is { } bhDiscipline && !bhDiscipline.MayHoldPrescriptiveAuthority())
         {
-            problems.Add($"A {discipline.Label().ToLowerInvariant()} cannot hold prescriptive authority.");
+            problems.Add($"A {bhDiscipline.Label().ToLowerInvariant()} cannot hold prescriptive authority.");
         }
 
         return problems;

@@ -6,3 +6,14 @@ public enum ProviderKind
     OtherMedicalProvider,
     BehavioralHealthPractitioner,
 }
+
+public static class ProviderKindFacts
+{
+    public static string Label(this ProviderKind kind) => kind switch
+    {
+        ProviderKind.PrimaryCarePhysician => "Primary care physician",
+        ProviderKind.OtherMedicalProvider => "Other medical provider",
+        ProviderKind.BehavioralHealthPractitioner => "Behavioral health practitioner",
+        _ => kind.ToString(),
+    };
+}

@@ -14,8 +14,8 @@ public sealed class MedicalEvaluationTreatments
     private MedicalEvaluationTreatments(IReadOnlyList<(MedicalEvaluationTreatment Treatment, string System, string Code, string Display, string Reason)> rows)
     {
         Rows = rows.Count;
-        _procedures = rows.Where(r => r.System is "cpt" or "snomed")
-            .ToFrozenDictionary(r => (r.System, r.Code), r => r.Treatment);
+        Procedures = [.. rows.Where(r => r.System is "cpt" or "snomed").Select(r => new MedicalEvaluationProcedure(r.Treatment, r.System, r.Code, r.Display))];
+        _procedures = Procedures.ToFrozenDictionary(p => (p.System, p.Code), p => p.Treatment);
         _reasons = rows.GroupBy(r => r.Treatment).ToFrozenDictionary(g => g.Key, g => g.First().Reason);
         _drugs = new DrugMatcher<Box>(rows.Where(r => r.Treatment.IsMedication()).GroupBy(r => r.Treatment).Select(g =>
             (new Box(g.Key),
@@ -25,6 +25,9 @@ public sealed class MedicalEvaluationTreatments
     }
 
     public int Rows { get; }
+
+    /// <summary>The procedures (CPT, SNOMED CT) in file order: what a BH practitioner picks from when planning one.</summary>
+    public IReadOnlyList<MedicalEvaluationProcedure> Procedures { get; }
 
     public static MedicalEvaluationTreatments Parse(string csv) => new([.. CsvRows.Parse(csv, Header).Select(f =>
         (MedicalEvaluationTreatmentFacts.Parse(f[0]), f[1].ToLowerInvariant(), f[2], f[3], f[4]))]);
@@ -51,3 +54,6 @@ public sealed class MedicalEvaluationTreatments
     // DrugMatcher maps to reference types; this carries the enum.
     private sealed record Box(MedicalEvaluationTreatment Treatment);
 }
+
+/// <summary>A procedure code on the T3 list: <paramref name="System"/> is <c>cpt</c> or <c>snomed</c>.</summary>
+public sealed record MedicalEvaluationProcedure(MedicalEvaluationTreatment Treatment, string System, string Code, string Display);

@@ -38,6 +38,7 @@ public static class CarePolicies
             options.LoginPath = "/Account/Login";
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Events.OnValidatePrincipal = SessionStampCheck.ValidateAsync;
         });
 
         services.AddAuthorizationBuilder()

@@ -13,7 +13,20 @@ public sealed class SubmissionGuard(CareDbContext db, PlanClock clock, IHttpCont
 {
     public const string FieldName = "SubmissionId";
 
-    /// <summary>Null when this submission is new (it is now claimed); otherwise the page the first submission led to.</summary>
+    /// <summary>
+    /// Where an earlier post of this form led, or null: only a look. Forms whose checks depend on what the first post
+    /// changed (a duplicate name, an order already stopped) ask this before validating, so a repeat goes where the first went.
+    /// </summary>
+    public async Task<string?> EarlierResultAsync(Guid submissionId, CancellationToken cancellationToken)
+    {
+        var earlier = await db.SubmissionTokens.AsNoTracking().Where(t => t.Id == submissionId).Select(t => t.ResultUrl).ToListAsync(cancellationToken);
+        return earlier.Count > 0 ? earlier[0] ?? "/" : null;
+    }
+
+    /// <summary>
+    /// Null when this submission is new (it is now claimed); otherwise the page the first submission led to. Claiming
+    /// saves, so claim after every check that could still refuse the form; anything staged before is saved with the claim.
+    /// </summary>
     public async Task<string?> ClaimAsync(Guid submissionId, CancellationToken cancellationToken)
     {
         if (submissionId == Guid.Empty)
@@ -21,14 +34,24 @@ public sealed class SubmissionGuard(CareDbContext db, PlanClock clock, IHttpCont
             throw new InvalidOperationException("The form is missing its submission id.");
         }
 
-        var earlier = await db.SubmissionTokens.AsNoTracking().Where(t => t.Id == submissionId).Select(t => t.ResultUrl).ToListAsync(cancellationToken);
-        if (earlier.Count > 0)
+        if (await EarlierResultAsync(submissionId, cancellationToken) is { } earlier)
         {
-            return earlier[0] ?? "/";
+            return earlier;
         }
 
-        db.SubmissionTokens.Add(new SubmissionToken { Id = submissionId, UserId = http.HttpContext!.User.UserId(), UsedAt = clock.UtcNow });
-        return null;
+        var token = db.SubmissionTokens.Add(new SubmissionToken { Id = submissionId, UserId = http.HttpContext!.User.UserId(), UsedAt = clock.UtcNow });
+        try
+        {
+            // Saved now, inside the request's transaction: a simultaneous twin waits on this row's key, then fails here.
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException exception) when (exception is not DbUpdateConcurrencyException)
+        {
+            token.State = EntityState.Detached;
+            var winner = await db.SubmissionTokens.AsNoTracking().Where(t => t.Id == submissionId).Select(t => t.ResultUrl).ToListAsync(cancellationToken);
+            return winner.Count > 0 ? winner[0] ?? "/" : throw new InvalidOperationException("The submission could not be claimed.");
+        }
     }
 
     /// <summary>Records where a claimed submission led, in the request's transaction, and returns it for the redirect.</summary>

@@ -40,6 +40,15 @@ public class ProviderProfileConsistency
     public void Therapists_and_counselors_cannot_prescribe(BhDiscipline discipline) =>
         Assert.Contains("cannot hold prescriptive authority", Assert.Single(Make(ProviderKind.BehavioralHealthPractitioner, discipline, true).ProfileProblems()), StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData(ProviderKind.PrimaryCarePhysician, null, true)]
+    [InlineData(ProviderKind.PrimaryCarePhysician, BhDiscipline.Psychiatrist, true)]
+    [InlineData(ProviderKind.BehavioralHealthPractitioner, null, false)]
+    [InlineData(ProviderKind.BehavioralHealthPractitioner, BhDiscipline.ProfessionalCounselor, true)]
+    [InlineData(ProviderKind.BehavioralHealthPractitioner, BhDiscipline.Psychiatrist, true)]
+    public void The_check_before_there_is_a_provider_says_the_same(ProviderKind kind, BhDiscipline? discipline, bool prescribes) =>
+        Assert.Equal(Make(kind, discipline, prescribes).ProfileProblems(), Provider.ProfileProblems(kind, discipline, prescribes));
+
     [Fact]
     public void Display_name_carries_credentials_when_known()
     {

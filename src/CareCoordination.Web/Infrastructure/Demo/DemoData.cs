@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using CareCoordination.Core.Clinical;
 using CareCoordination.Core.Consent;
 using CareCoordination.Core.Coordination;
@@ -78,6 +79,8 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
         await db.SaveChangesAsync(cancellationToken);
 
         AddReleases(members, pcps, mission);
+        await db.SaveChangesAsync(cancellationToken);
+        AddSignedDocuments();
         await AddQueueAsync(members, pcps, bh, pcpUser, bhUser, careManager);
         AddProtectedNotes(members, bh);
         await db.SaveChangesAsync(cancellationToken);
@@ -201,6 +204,12 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
         {
             db.CareRelationships.Add(new CareRelationship { MemberId = member.Id, ProviderId = therapist.Id, StartOn = since });
         }
+
+        if (i == 5)
+        {
+            // A psychiatric consult for the opioid treatment program member, so a demo clinician can meet a Part 2 consent.
+            db.CareRelationships.Add(new CareRelationship { MemberId = member.Id, ProviderId = bh[0].Id, StartOn = since });
+        }
     }
 
     private void AddReleases(Member[] members, Provider[] pcps, ParticipatingPhysicianGroup mission)
@@ -268,6 +277,23 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
         };
         revoked.Revoke(_now.AddDays(-10), "Member revoked in writing at the clinic");
         db.Releases.Add(revoked);
+    }
+
+    /// <summary>A scanned form for each release, so the demo shows what a stored signed document looks like.</summary>
+    private void AddSignedDocuments()
+    {
+        foreach (var release in db.Releases.Local)
+        {
+            var content = DemoDocument.SignedForm($"{release.Kind.Label()} signed {release.SignedOn:yyyy-MM-dd} (demo form)");
+            db.ReleaseDocuments.Add(new ReleaseDocument
+            {
+                ReleaseId = release.Id,
+                ContentType = "application/pdf",
+                Content = content,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(content)),
+                UploadedAt = _now.AddDays(-1),
+            });
+        }
     }
 
     /// <summary>The working queue, made the way the app makes it: each clinical event goes through the real rules.</summary>

@@ -7,13 +7,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareCoordination.Web.Pages.Account;
 
-public sealed class LogoutModel(SignInManager<CareUser> signInManager, AuditTrail audit) : PageModel
+public sealed class LogoutModel(SignInManager<CareUser> signInManager, UserManager<CareUser> userManager, AuditTrail audit) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Home/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
-        await audit.RecordAsync(AuditAction.SignedOut, AuditOutcome.Success);
+        // A new security stamp makes any copy of the session cookie worthless, not just the one this browser drops.
+        if (await userManager.GetUserAsync(User) is { } user)
+        {
+            await userManager.UpdateSecurityStampAsync(user);
+        }
+
+        audit.Add(AuditAction.SignedOut, AuditOutcome.Success);
         await signInManager.SignOutAsync();
         return RedirectToPage("/Account/Login");
     }

@@ -15,9 +15,15 @@ public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock 
 
     public DateOnly Today { get; private set; }
 
+    public TimeZoneInfo PlanZone => clock.PlanZone;
+
     public IReadOnlyList<TaskRow>? PanelTasks { get; private set; }
 
     public int? PanelSize { get; private set; }
+
+    public IReadOnlyList<MessageRow>? Inbox { get; private set; }
+
+    public int InboxWaiting { get; private set; }
 
     public IReadOnlyList<CaseloadRow>? Caseload { get; private set; }
 
@@ -36,6 +42,11 @@ public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock 
         {
             PanelSize = await db.Members.CountAsync(m => m.PcpId == pcpId, cancellationToken);
             PanelTasks = await OpenTasks(db.CoordinationTasks.Where(t => t.Member.PcpId == pcpId), cancellationToken);
+            var waiting = db.InboxMessages.AsNoTracking().Where(m => m.RecipientProviderId == pcpId && m.AcknowledgedAt == null);
+            InboxWaiting = await waiting.CountAsync(cancellationToken);
+            Inbox = await waiting.OrderByDescending(m => m.SentAt).ThenByDescending(m => m.Id).Take(5)
+                .Select(m => new MessageRow(m.MemberId, db.Members.Where(x => x.Id == m.MemberId).Select(x => x.GivenName + " " + x.FamilyName).First(), m.Subject, m.SentAt))
+                .ToListAsync(cancellationToken);
         }
 
         if (User.IsInRole(CareRoles.BhClinician) && User.ProviderIdOf() is { } bhId)
@@ -75,11 +86,13 @@ public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock 
         .Where(t => t.Status != CoordinationTaskStatus.Completed && t.Status != CoordinationTaskStatus.Cancelled)
         .OrderBy(t => t.Priority).ThenBy(t => t.DueOn).ThenBy(t => t.Id)
         .Take(ListLength)
-        .Select(t => new TaskRow(t.MemberId, t.Member.GivenName + " " + t.Member.FamilyName, t.Trigger, t.Priority, t.Status, t.DueOn,
+        .Select(t => new TaskRow(t.Id, t.MemberId, t.Member.GivenName + " " + t.Member.FamilyName, t.Trigger, t.Priority, t.Status, t.DueOn,
             t.Event == null ? null : t.Event.Summary))
         .ToListAsync(cancellationToken);
 
-    public sealed record TaskRow(int MemberId, string MemberName, CoordinationTrigger Trigger, Priority Priority, CoordinationTaskStatus Status, DateOnly DueOn, string? Summary);
+    public sealed record TaskRow(int TaskId, int MemberId, string MemberName, CoordinationTrigger Trigger, Priority Priority, CoordinationTaskStatus Status, DateOnly DueOn, string? Summary);
+
+    public sealed record MessageRow(int MemberId, string MemberName, string Subject, DateTime SentAt);
 
     public sealed record CaseloadRow(int MemberId, string MemberName, DateOnly DateOfBirth, DateOnly Since);
 

@@ -1,0 +1,117 @@
+using CareCoordination.Core.Audit;
+using CareCoordination.Core.Consent;
+using CareCoordination.Web.Data;
+using CareCoordination.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareCoordination.Web.Consent;
+
+/// <summary>A clinician asking for a member's protected content for themselves (they are the recipient), from a submitted form.</summary>
+public sealed record ProtectedContentRequest(int MemberId, ProtectedContent Content, int RequesterProviderId, string RequesterUserId, string Purpose, Guid SubmissionId);
+
+/// <summary>
+/// What became of a request: the gate's decision always; the disclosure when one was recorded now; the earlier result when
+/// the same form was submitted before. Allowed with neither means there was nothing on file to disclose.
+/// </summary>
+public sealed record RequestOutcome(ConsentDecision Decision, Disclosure? Disclosure = null, string? EarlierResult = null);
+
+/// <summary>An earlier disclosure shown again: the gate's decision today, and the notes only when it still allows them.</summary>
+public sealed record ShownDisclosure(Disclosure Disclosure, ConsentDecision Decision, IReadOnlyList<ProtectedNote> Notes);
+
+/// <summary>
+/// The one code path that reads psychotherapy notes and Part 2 records and lets them leave (an architecture test keeps it so).
+/// Every request and every showing goes through <see cref="ConsentGate"/> with the member's releases as they are now, is
+/// audited, and a disclosure is recorded once per request, never per view. Callers have already checked that the user may
+/// open the member's record (<c>MemberAccess</c>); this decides whether the member's written permission lets the content go.
+/// </summary>
+public sealed class ProtectedContentRelease(CareDbContext db, AuditTrail audit, PlanClock clock, SubmissionGuard submissions)
+{
+    /// <summary>
+    /// Asks the gate. Blocked: audits the refusal and records nothing else. Allowed: records the disclosure (who, to whom,
+    /// what, when, why, under which release) and audits it, in the request's transaction. The form's submission is claimed
+    /// only once the gate allows, so a refused request leaves nothing behind but its audit entry; the caller completes the
+    /// submission with the result page.
+    /// </summary>
+    public async Task<RequestOutcome> RequestAsync(ProtectedContentRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Content == ProtectedContent.RoutineCoordination)
+        {
+            throw new ArgumentException("Routine coordination information is shared without a release; it is not requested here.", nameof(request));
+        }
+
+        var decision = await DecideAsync(request.MemberId, request.Content, request.RequesterProviderId, cancellationToken);
+        if (!decision.Allowed)
+        {
+            await audit.RecordAsync(AuditAction.ProtectedContentRequested, AuditOutcome.Denied, request.MemberId, request.RequesterUserId, cancellationToken);
+            return new RequestOutcome(decision);
+        }
+
+        var writtenOn = await NotesOf(request.MemberId, request.Content).Select(n => n.WrittenOn).ToListAsync(cancellationToken);
+        if (writtenOn.Count == 0)
+        {
+            await audit.RecordAsync(AuditAction.ProtectedContentRequested, AuditOutcome.Success, request.MemberId, request.RequesterUserId, cancellationToken);
+            return new RequestOutcome(decision);
+        }
+
+        if (await submissions.ClaimAsync(request.SubmissionId, cancellationToken) is { } earlier)
+        {
+            return new RequestOutcome(decision, EarlierResult: earlier);
+        }
+
+        var disclosure = new Disclosure
+        {
+            MemberId = request.MemberId,
+            Content = request.Content,
+            RecipientProviderId = request.RequesterProviderId,
+            ReleaseId = decision.AllowedUnder!.Id,
+            DisclosedAt = clock.UtcNow,
+            DisclosedByUserId = request.RequesterUserId,
+            Purpose = request.Purpose,
+            Description = request.Content.DescribeDisclosure(writtenOn),
+        };
+        db.Disclosures.Add(disclosure);
+        audit.Add(AuditAction.ProtectedContentRequested, AuditOutcome.Success, request.MemberId, request.RequesterUserId);
+        audit.Add(AuditAction.ProtectedContentDisclosed, AuditOutcome.Success, request.MemberId, request.RequesterUserId);
+        await db.SaveChangesAsync(cancellationToken);
+        return new RequestOutcome(decision, disclosure);
+    }
+
+    /// <summary>
+    /// Shows an earlier disclosure to the clinician who received it, after asking the gate again: a release revoked or
+    /// expired since then stops the notes from showing. It shows the notes as disclosed (those written by that day), and
+    /// audits the showing without recording a new disclosure. Null when there is no such disclosure for this viewer.
+    /// </summary>
+    public async Task<ShownDisclosure?> ShowAsync(int memberId, int disclosureId, string viewerUserId, int viewerProviderId, CancellationToken cancellationToken)
+    {
+        var disclosure = await db.Disclosures.AsNoTracking().SingleOrDefaultAsync(d => d.Id == disclosureId && d.MemberId == memberId
+            && d.DisclosedByUserId == viewerUserId && d.RecipientProviderId == viewerProviderId, cancellationToken);
+        if (disclosure is null)
+        {
+            return null;
+        }
+
+        var decision = await DecideAsync(memberId, disclosure.Content, disclosure.RecipientProviderId, cancellationToken);
+        if (!decision.Allowed)
+        {
+            await audit.RecordAsync(AuditAction.ProtectedContentDisclosed, AuditOutcome.Denied, memberId, viewerUserId, cancellationToken);
+            return new ShownDisclosure(disclosure, decision, []);
+        }
+
+        var disclosedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(disclosure.DisclosedAt, clock.PlanZone));
+        var notes = await NotesOf(memberId, disclosure.Content).Where(n => n.WrittenOn <= disclosedOn)
+            .OrderBy(n => n.WrittenOn).ThenBy(n => n.Id).ToListAsync(cancellationToken);
+        await audit.RecordAsync(AuditAction.ProtectedContentDisclosed, AuditOutcome.Success, memberId, viewerUserId, cancellationToken);
+        return new ShownDisclosure(disclosure, decision, notes);
+    }
+
+    private async Task<ConsentDecision> DecideAsync(int memberId, ProtectedContent content, int recipientProviderId, CancellationToken cancellationToken)
+    {
+        var recipientPpg = await db.Providers.Where(p => p.Id == recipientProviderId).Select(p => p.PpgId).SingleOrDefaultAsync(cancellationToken);
+        var releases = await db.Releases.AsNoTracking().Where(r => r.MemberId == memberId).ToListAsync(cancellationToken);
+        return ConsentGate.Decide(new DisclosureRequest(content, recipientProviderId, recipientPpg), releases, clock.Today);
+    }
+
+    private IQueryable<ProtectedNote> NotesOf(int memberId, ProtectedContent content) =>
+        db.ProtectedNotes.AsNoTracking().Where(n => n.MemberId == memberId && n.Content == content);
+}

@@ -1,0 +1,116 @@
+using CareCoordination.Core.Audit;
+using CareCoordination.Core.Consent;
+using CareCoordination.Web.Data;
+using CareCoordination.Web.Identity;
+using CareCoordination.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareCoordination.Web.Pages.Releases;
+
+/// <summary>
+/// Records that the member revoked a release, with a note of how (45 CFR 164.508(b)(5); 42 CFR 2.31(a)(6)). From then on
+/// the consent gate refuses anything under it; disclosures already made stay on record.
+/// </summary>
+public sealed class RevokeModel(
+    CareDbContext db,
+    MemberAccess access,
+    AuditTrail audit,
+    PlanClock clock,
+    SubmissionGuard submissions,
+    IValidator<RevokeModel.Revocation> validator) : PageModel
+{
+    [BindProperty]
+    public Revocation Input { get; set; } = new();
+
+    [BindProperty]
+    public Guid SubmissionId { get; set; }
+
+    public int MemberId { get; private set; }
+
+    public string MemberName { get; private set; } = "";
+
+    public ReleaseRow Release { get; private set; } = null!;
+
+    public TimeZoneInfo PlanZone => clock.PlanZone;
+
+    public bool AlreadyRevoked => Release.Status == ReleaseStatus.Revoked;
+
+    public async Task<IActionResult> OnGetAsync(int memberId, int releaseId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(memberId, releaseId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        SubmissionId = Guid.NewGuid();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int memberId, int releaseId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(memberId, releaseId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (await submissions.EarlierResultAsync(SubmissionId, cancellationToken) is { } repeated)
+        {
+            return LocalRedirect(repeated);
+        }
+
+        var validation = await validator.ValidateAsync(Input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            validation.ApplyTo(ModelState, nameof(Input));
+            return Page();
+        }
+
+        // Revoked by someone else since this form was opened: say so, and save nothing.
+        if (AlreadyRevoked)
+        {
+            return Page();
+        }
+
+        if (await submissions.ClaimAsync(SubmissionId, cancellationToken) is { } earlier)
+        {
+            return LocalRedirect(earlier);
+        }
+
+        var release = await db.Releases.SingleAsync(r => r.Id == releaseId, cancellationToken);
+        release.Revoke(clock.UtcNow, Input.Note!.Trim());
+        audit.Add(AuditAction.ReleaseRevoked, AuditOutcome.Success, memberId);
+        return LocalRedirect(await submissions.CompleteAsync(SubmissionId, $"/Members/{memberId}/Releases", cancellationToken));
+    }
+
+    private async Task<bool> LoadAsync(int memberId, int releaseId, CancellationToken cancellationToken)
+    {
+        var name = await access.MembersVisibleTo(User).AsNoTracking().Where(m => m.Id == memberId)
+            .Select(m => m.GivenName + " " + m.FamilyName).SingleOrDefaultAsync(cancellationToken);
+        var release = name is null ? null : (await db.ReleaseRowsAsync(memberId, clock.Today, cancellationToken, releaseId)).SingleOrDefault();
+        if (name is null || release is null)
+        {
+            await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Denied, memberId, cancellationToken: cancellationToken);
+            return false;
+        }
+
+        (MemberId, MemberName, Release) = (memberId, name, release);
+        return true;
+    }
+
+    public sealed class Revocation
+    {
+        /// <summary>How the member revoked it (in writing, at the clinic, by letter...), for the record.</summary>
+        public string? Note { get; set; }
+    }
+
+    public sealed class RevocationValidator : AbstractValidator<Revocation>
+    {
+        public RevocationValidator() =>
+            RuleFor(r => r.Note).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Say how the member revoked it, e.g. \"Revoked in writing at the clinic\".")
+                .MaximumLength(500).WithMessage("Keep the note under 500 characters.");
+    }
+}
