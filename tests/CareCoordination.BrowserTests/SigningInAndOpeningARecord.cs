@@ -50,4 +50,21 @@ public class SigningInAndOpeningARecord(BrowserFixture browser) : IClassFixture<
         await BrowserFixture.Screenshot(page, "sign-in-error");
         await context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData("cm@demo.test", "/Queue")]
+    [InlineData("cm@demo.test", "/")]
+    [InlineData("pcp@demo.test", "/Inbox")]
+    [InlineData("bh@demo.test", "/")]
+    public async Task Pages_fit_a_tablet_without_sideways_scrolling(string email, string path)
+    {
+        var page = await browser.SignedInPage(email);
+        await page.SetViewportSizeAsync(768, 1024);
+        await page.GotoAsync(path);
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{path} is {overflow}px wider than a 768px tablet");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign out" }).Or(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }))).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
 }
