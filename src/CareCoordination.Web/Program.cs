@@ -19,7 +19,7 @@ var builder = WebApplication.CreateBuilder(hostArgs);
 // one process (tests, two nodes) must not swap each other's sinks.
 builder.Host.UseSerilog(preserveStaticLogger: true, configureLogger: (context, services, logger) =>
 {
-    logger.ReadFrom.Configuration(context.Configuration).ReadFrom.Services(services).Enrich.FromLogContext();
+    PhiSafeLogging.Apply(logger.ReadFrom.Configuration(context.Configuration).ReadFrom.Services(services).Enrich.FromLogContext());
     // Readable lines for a developer; one JSON object per event everywhere else. More sinks (a rolling file) come from configuration.
     if (context.HostingEnvironment.IsDevelopment())
     {
@@ -34,6 +34,7 @@ builder.Host.UseSerilog(preserveStaticLogger: true, configureLogger: (context, s
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(services => PlanClock.From(builder.Configuration, services.GetRequiredService<TimeProvider>()));
 builder.Services.AddCareDatabase();
+builder.Services.AddAuditChain();
 builder.Services.AddCareIdentity(builder.Environment);
 builder.Services.AddRazorPages(options =>
 {
@@ -50,7 +51,11 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Account/Login");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/StatusCode");
-}).AddMvcOptions(options => options.Filters.Add<TransactionPerPostFilter>());
+}).AddMvcOptions(options =>
+{
+    options.Filters.Add<TransactionPerPostFilter>();
+    options.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
+});
 // FluentValidation validators (beside each page's command) are the one source of validation messages.
 builder.Services.Configure<MvcOptions>(options => options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton);
@@ -67,7 +72,13 @@ builder.Services.AddCareHealthChecks();
 
 var app = builder.Build();
 
-app.UseExceptionHandler("/Error");
+app.UseSecurityHeaders();
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/Error",
+    // A request the app refuses as malformed (a form without its submission id) is the sender's fault, not a failure.
+    StatusCodeSelector = exception => exception is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError,
+});
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
@@ -88,6 +99,7 @@ app.UseRequestLocalization(options =>
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseSessionCheckFailures();
 app.UseAuthorization();
 app.MapRazorPages();
 app.MapCareHealthEndpoints();

@@ -13,6 +13,7 @@ namespace CareCoordination.BrowserTests;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
+    private const string AdminEmail = "admin@demo.test";
     private IPlaywright? _playwright;
 
     public CareAppFactory App { get; } = new();
@@ -40,12 +41,21 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A new browser context (its own cookies), signed in as a demo user, on that user's home page.</summary>
     public async Task<IPage> SignedInPage(string email)
     {
+        // Administrators give a second factor: here one of their recovery codes, through the page a person would use.
+        var recoveryCode = email == AdminEmail ? await App.RecoveryCodeForAsync(email) : null;
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByLabel("Work email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(CareCoordination.Web.Infrastructure.Demo.DemoData.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        if (recoveryCode is not null)
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = "recovery code" }).ClickAsync();
+            await page.GetByLabel("Recovery code").FillAsync(recoveryCode);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        }
+
         await page.WaitForURLAsync(BaseUrl + "/");
         return page;
     }

@@ -1,7 +1,10 @@
 using CareCoordination.Web.Data;
+using CareCoordination.Web.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog.Core;
 
@@ -20,6 +23,9 @@ public class CareAppFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_directory);
         DatabasePath = Path.Combine(_directory, "care.db");
     }
+
+    private readonly SemaphoreSlim _recoveryCodesReady = new(1, 1);
+    private readonly Dictionary<string, Queue<string>> _recoveryCodes = new(StringComparer.OrdinalIgnoreCase);
 
     public string DatabasePath { get; }
 
@@ -47,6 +53,34 @@ public class CareAppFactory : WebApplicationFactory<Program>
         HandleCookies = true,
     });
 
+    /// <summary>
+    /// Production asks administrators for a second factor. The demo administrator gets it on first use: two-factor on, with
+    /// enough recovery codes (each good once) for every sign-in a test class makes, so each one goes through the real code step.
+    /// </summary>
+    public async Task<string> RecoveryCodeForAsync(string email)
+    {
+        await _recoveryCodesReady.WaitAsync();
+        try
+        {
+            if (!_recoveryCodes.TryGetValue(email, out var codes))
+            {
+                await using var scope = Services.CreateAsyncScope();
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<CareUser>>();
+                var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
+                await users.ResetAuthenticatorKeyAsync(user);
+                await users.SetTwoFactorEnabledAsync(user, true);
+                codes = new Queue<string>(await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 200) ?? []);
+                _recoveryCodes[email] = codes;
+            }
+
+            return codes.Dequeue();
+        }
+        finally
+        {
+            _recoveryCodesReady.Release();
+        }
+    }
+
     /// <summary>A fresh scope onto the app's own database context, to arrange data or check what a request wrote.</summary>
     public async Task<T> WithDatabase<T>(Func<CareDbContext, Task<T>> work)
     {
@@ -54,11 +88,48 @@ public class CareAppFactory : WebApplicationFactory<Program>
         return await work(scope.ServiceProvider.GetRequiredService<CareDbContext>());
     }
 
+    /// <summary>
+    /// Before the app goes, checks everything it logged while the test class ran against the PHI in its database: member
+    /// names, plan member IDs, dates of birth, phone numbers, diagnosis descriptions, event summaries and notes. Any hit
+    /// fails the run, so every integration test is also a PHI-in-logs test.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        if (PrepareDatabase)
+        {
+            var leaks = await LeakedPhiAsync();
+            await base.DisposeAsync();
+            Assert.True(leaks.Count == 0, "PHI reached the logs: " + string.Join(" | ", leaks));
+            return;
+        }
+
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task<List<string>> LeakedPhiAsync()
+    {
+        var phi = await WithDatabase(async db =>
+        {
+            var members = await db.Members.Select(m => new { m.GivenName, m.FamilyName, m.PlanMemberId, m.DateOfBirth, m.Phone }).ToListAsync();
+            var conditions = await db.Conditions.Select(c => c.Description).Distinct().ToListAsync();
+            var summaries = await db.CoordinationEvents.Select(e => e.Summary).Distinct().ToListAsync();
+            var notes = await db.ProtectedNotes.Select(n => n.Text).ToListAsync();
+            return members.SelectMany(m => new[] { $"{m.GivenName} {m.FamilyName}", m.PlanMemberId, m.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), m.Phone ?? "" })
+                .Concat(conditions).Concat(summaries).Concat(notes)
+                .Where(value => value.Length >= 6)
+                .ToHashSet(StringComparer.Ordinal);
+        });
+        var logs = string.Join("\n", Logs.Rendered);
+        return [.. phi.Where(value => logs.Contains(value, StringComparison.OrdinalIgnoreCase))];
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         if (disposing)
         {
+            _recoveryCodesReady.Dispose();
             SqliteConnection.ClearAllPools();
             try
             {

@@ -18,4 +18,7 @@ public enum AuditAction
     ProtectedContentDisclosed,
     DirectoryChanged,
     SettingsChanged,
+    EmergencyAccessGranted,
+    AuditTrailViewed,
+    DisclosuresAccounted,
 }

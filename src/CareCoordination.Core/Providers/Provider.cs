@@ -4,6 +4,12 @@ public sealed class Provider
 {
     public int Id { get; private set; }
 
+    /// <summary>Changes with every edit, so an edit made from a page opened before another one is caught, not silently lost.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    /// <summary>Records that the provider was edited.</summary>
+    public void MarkEdited() => Version = Guid.NewGuid();
+
     public required Npi Npi { get; set; }
 
     public required string GivenName { get; set; }

@@ -48,6 +48,8 @@ public abstract class CareDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<EmergencyAccess> EmergencyAccesses => Set<EmergencyAccess>();
+
     public DbSet<SubmissionToken> SubmissionTokens => Set<SubmissionToken>();
 
     public DbSet<PlanRuleSettings> PlanRuleSettings => Set<PlanRuleSettings>();

@@ -1,3 +1,4 @@
+using CareCoordination.Web.Data.Resilience;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareCoordination.Web.Data;
@@ -12,8 +13,10 @@ public static class DatabaseRegistration
     {
         services.AddSingleton(sp => DatabaseSettings.From(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        services.AddDbContext<SqliteCareDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddSingleton(sp => new SqliteBusyTimeout(sp.GetRequiredService<DatabaseSettings>().BusyTimeout));
+        services.AddDbContext<SqliteCareDbContext>((sp, options) => options
+            .UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<SqliteBusyTimeout>()));
         services.AddDbContext<SqlServerCareDbContext>((sp, options) =>
             options.UseSqlServer(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
         services.AddScoped<CareDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch

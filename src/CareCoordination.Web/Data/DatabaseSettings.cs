@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 
 namespace CareCoordination.Web.Data;
@@ -8,21 +9,36 @@ public enum DatabaseProvider
     SqlServer,
 }
 
-/// <summary>Which engine and which database, read from <c>Database:Provider</c> and <c>ConnectionStrings:CareCoordination</c>.</summary>
+/// <summary>
+/// Which engine and which database, read from <c>Database:Provider</c> and <c>ConnectionStrings:CareCoordination</c>,
+/// and how long a SQLite statement waits for another writer's lock (<c>Database:BusyTimeoutSeconds</c>).
+/// </summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
 {
     public const string ConnectionStringName = "CareCoordination";
+    public const string BusyTimeoutKey = "Database:BusyTimeoutSeconds";
     private const string DefaultSqlite = "Data Source=App_Data/carecoordination.db";
+    private const int MaxBusyTimeoutSeconds = 60;
 
-    /// <summary>Reads the settings; an unknown provider stops the app rather than silently falling back to another engine.</summary>
+    /// <summary>
+    /// A save holds the write lock for milliseconds, so five seconds rides out a burst of simultaneous saves many times
+    /// over, yet a lock that is really stuck shows the person the error page long before a browser or proxy gives up.
+    /// </summary>
+    public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long each SQLite statement, including the BEGIN IMMEDIATE of a post's transaction, waits for a lock.</summary>
+    public TimeSpan BusyTimeout { get; init; } = DefaultBusyTimeout;
+
+    /// <summary>Reads the settings; an unknown provider or a bad timeout stops the app rather than silently falling back.</summary>
     public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var provider = ParseProvider(configuration["Database:Provider"]);
+        var busyTimeout = ParseBusyTimeout(configuration[BusyTimeoutKey]);
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         return provider switch
         {
-            DatabaseProvider.Sqlite => new(provider, AnchorSqliteFile(connectionString ?? DefaultSqlite, contentRoot)),
+            DatabaseProvider.Sqlite => new(provider, SqliteConnectionString(connectionString ?? DefaultSqlite, contentRoot, busyTimeout)) { BusyTimeout = busyTimeout },
             _ => new(provider, connectionString ?? throw new InvalidOperationException(
                 $"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is not set.")),
         };
@@ -35,10 +51,25 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         _ => throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not '{value}'."),
     };
 
-    /// <summary>A relative SQLite file is relative to the app's content root, wherever the app was started from.</summary>
-    private static string AnchorSqliteFile(string connectionString, string contentRoot)
+    private static TimeSpan ParseBusyTimeout(string? value)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DefaultBusyTimeout;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= MaxBusyTimeoutSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new InvalidOperationException($"{BusyTimeoutKey} must be a whole number of seconds from 1 to {MaxBusyTimeoutSeconds}, not '{value}'.");
+    }
+
+    /// <summary>
+    /// A relative SQLite file is relative to the app's content root, wherever the app was started from. The busy timeout
+    /// becomes the connection's Default Timeout, which bounds Microsoft.Data.Sqlite's own retry of a busy statement.
+    /// </summary>
+    private static string SqliteConnectionString(string connectionString, string contentRoot, TimeSpan busyTimeout)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = (int)busyTimeout.TotalSeconds };
         if (builder.DataSource is not (":memory:" or "") && builder.Mode != SqliteOpenMode.Memory)
         {
             var path = Path.GetFullPath(builder.DataSource, contentRoot);

@@ -1,5 +1,9 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CareCoordination.Web.Identity;
 
@@ -25,20 +29,65 @@ public static class CarePolicies
             })
             .AddEntityFrameworkStores<Data.CareDbContext>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddUserManager<CareUserManager>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<CareUserClaimsFactory>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<UsedAuthenticatorCodes>();
+        services.AddOptions<CareSignInOptions>()
+            .Configure(options => options.AdminsMustUseTwoFactor = !environment.IsDevelopment())
+            .BindConfiguration(CareSignInOptions.Section);
+        services.Configure<MvcOptions>(options => options.Filters.Add<AdministratorsUseTwoFactor>());
 
+        var securePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = "CareCoordination.Session";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = securePolicy;
             options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             options.SlidingExpiration = true;
             options.LoginPath = "/Account/Login";
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
-            options.Events.OnValidatePrincipal = SessionStampCheck.ValidateAsync;
+            options.Events.OnSigningIn = SessionLifetime.MarkSignInAsync;
+            options.Events.OnValidatePrincipal = SessionCheckFailure.Guard(async context =>
+            {
+                if (await SessionLifetime.ValidateAsync(context))
+                {
+                    await SessionStampCheck.ValidateAsync(context);
+                }
+            });
+        });
+        // Identity's other cookies: the half-signed-in one between password and code, and the unused remember-this-device
+        // and external-login ones (Identity still clears them at sign-in).
+        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
+        {
+            services.Configure<CookieAuthenticationOptions>(scheme, options =>
+            {
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = securePolicy;
+            });
+        }
+
+        // Antiforgery refuses to run at all over plain HTTP when told Always, so it follows the request: secure on HTTPS.
+        services.Configure<AntiforgeryOptions>(options =>
+        {
+            options.Cookie.Name = "CareCoordination.Antiforgery";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        // TempData carries one-time messages and, once, new recovery codes.
+        services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = "CareCoordination.TempData";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = securePolicy;
         });
 
         services.AddAuthorizationBuilder()

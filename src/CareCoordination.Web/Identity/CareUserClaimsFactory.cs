@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace CareCoordination.Web.Identity;
 
-/// <summary>Puts the user's directory entry and display name in the sign-in cookie, so pages need no lookup to scope queries.</summary>
+/// <summary>Puts the user's directory entry, display name and two-factor state in the sign-in cookie, so pages need no lookup.</summary>
 public sealed class CareUserClaimsFactory(
     UserManager<CareUser> userManager,
     RoleManager<IdentityRole> roleManager,
@@ -18,6 +18,11 @@ public sealed class CareUserClaimsFactory(
         if (user.ProviderId is { } providerId)
         {
             identity.AddClaim(new Claim(CareClaims.ProviderId, providerId.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (user.TwoFactorEnabled)
+        {
+            identity.AddClaim(new Claim(CareClaims.TwoFactor, "on"));
         }
 
         return identity;

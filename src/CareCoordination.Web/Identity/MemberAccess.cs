@@ -2,16 +2,29 @@ using System.Security.Claims;
 using CareCoordination.Core.Members;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareCoordination.Web.Identity;
 
 /// <summary>
 /// The one place that decides whose records a user may open. Care managers work the whole plan's queue; a PCP sees
 /// their own panel; a BH clinician sees members they are actively treating; anyone else (administrators included)
-/// sees no clinical records.
+/// sees no clinical records. A PCP or BH clinician may also hold a time-limited emergency grant ("break the glass") for a
+/// member outside their care.
 /// </summary>
 public sealed class MemberAccess(CareDbContext db, PlanClock clock)
 {
+    /// <summary>The user's unexpired emergency grant for this member, when that is how they see the record.</summary>
+    public Task<EmergencyAccess?> EmergencyGrantAsync(ClaimsPrincipal user, int memberId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var userId = user.UserId();
+        var now = clock.UtcNow;
+        return db.EmergencyAccesses.AsNoTracking()
+            .Where(e => e.UserId == userId && e.MemberId == memberId && e.GrantedAt <= now && e.ExpiresAt > now)
+            .OrderByDescending(e => e.ExpiresAt).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public IQueryable<Member> MembersVisibleTo(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
@@ -24,8 +37,11 @@ public sealed class MemberAccess(CareDbContext db, PlanClock clock)
         var asPcp = user.IsInRole(CareRoles.Pcp) && providerId is not null;
         var asBh = user.IsInRole(CareRoles.BhClinician) && providerId is not null;
         var today = clock.Today;
+        var now = clock.UtcNow;
+        var userId = user.UserId();
         return db.Members.Where(m =>
             (asPcp && m.PcpId == providerId) ||
-            (asBh && db.CareRelationships.ActiveOn(today).Any(r => r.MemberId == m.Id && r.ProviderId == providerId)));
+            (asBh && db.CareRelationships.ActiveOn(today).Any(r => r.MemberId == m.Id && r.ProviderId == providerId)) ||
+            ((asPcp || asBh) && db.EmergencyAccesses.Any(e => e.UserId == userId && e.MemberId == m.Id && e.GrantedAt <= now && e.ExpiresAt > now)));
     }
 }

@@ -19,8 +19,15 @@ public sealed class SubmissionGuard(CareDbContext db, PlanClock clock, IHttpCont
     /// </summary>
     public async Task<string?> EarlierResultAsync(Guid submissionId, CancellationToken cancellationToken)
     {
-        var earlier = await db.SubmissionTokens.AsNoTracking().Where(t => t.Id == submissionId).Select(t => t.ResultUrl).ToListAsync(cancellationToken);
-        return earlier.Count > 0 ? earlier[0] ?? "/" : null;
+        var earlier = await db.SubmissionTokens.AsNoTracking().Where(t => t.Id == submissionId)
+            .Select(t => new { t.UserId, t.ResultUrl }).ToListAsync(cancellationToken);
+        if (earlier.Count == 0)
+        {
+            return null;
+        }
+
+        // An id first used by someone else can only be a tampered form: it saves nothing and shows nothing of theirs.
+        return earlier[0].UserId == http.HttpContext!.User.UserId() ? earlier[0].ResultUrl ?? "/" : "/";
     }
 
     /// <summary>
@@ -29,9 +36,11 @@ public sealed class SubmissionGuard(CareDbContext db, PlanClock clock, IHttpCont
     /// </summary>
     public async Task<string?> ClaimAsync(Guid submissionId, CancellationToken cancellationToken)
     {
+        // Every form the app renders carries one: a post without it was not sent by the page, or was tampered with.
+        // Claims come after the access checks, so a refusal (403/404) is still answered as such.
         if (submissionId == Guid.Empty)
         {
-            throw new InvalidOperationException("The form is missing its submission id.");
+            throw new BadHttpRequestException("The form is missing its submission id.");
         }
 
         if (await EarlierResultAsync(submissionId, cancellationToken) is { } earlier)
@@ -49,8 +58,7 @@ public sealed class SubmissionGuard(CareDbContext db, PlanClock clock, IHttpCont
         catch (DbUpdateException exception) when (exception is not DbUpdateConcurrencyException)
         {
             token.State = EntityState.Detached;
-            var winner = await db.SubmissionTokens.AsNoTracking().Where(t => t.Id == submissionId).Select(t => t.ResultUrl).ToListAsync(cancellationToken);
-            return winner.Count > 0 ? winner[0] ?? "/" : throw new InvalidOperationException("The submission could not be claimed.");
+            return await EarlierResultAsync(submissionId, cancellationToken) ?? throw new InvalidOperationException("The submission could not be claimed.");
         }
     }
 

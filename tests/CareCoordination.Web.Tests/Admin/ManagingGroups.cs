@@ -34,6 +34,40 @@ public class ManagingGroups(CareAppFactory app) : IClassFixture<CareAppFactory>
     }
 
     [Fact]
+    public async Task A_second_administrator_saving_over_a_newer_version_sees_both_and_saves_nothing_until_they_choose()
+    {
+        var id = await app.WithDatabase(db => db.Ppgs.Where(g => g.Name == "Mission Ridge Physicians").Select(g => g.Id).SingleAsync());
+        var url = $"/Admin/Groups/{id}/Edit";
+        var first = await app.SignedInAs(Browsing.Admin);
+        var second = await app.SignedInAs(Browsing.Admin);
+        var secondsPage = await second.GetStringAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitFormAsync(url, Group("Mission Ridge Physicians", "555-010-7100"))).StatusCode);
+        var stale = await second.PostFormAsync(url, secondsPage, new(Group("Mission Ridge Physicians", "555-010-7200"))
+        {
+            ["SubmissionId"] = Browsing.HiddenValue(secondsPage, "SubmissionId")!,
+            ["Version"] = Browsing.HiddenValue(secondsPage, "Version")!,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var html = await stale.Content.ReadAsStringAsync();
+        var text = Browsing.Text(html);
+        Assert.Contains("This record was changed by someone else", text, StringComparison.Ordinal);
+        Assert.Contains("Phone (555) 010-7100 555-010-7200 (differs)", text, StringComparison.Ordinal);
+        Assert.Contains("value=\"555-010-7200\"", html, StringComparison.Ordinal);
+        Assert.Equal("(555) 010-7100", await app.WithDatabase(db => db.Ppgs.Where(g => g.Id == id).Select(g => g.Phone).SingleAsync()));
+
+        // Saving again from the conflict page, now at the newer version, is a deliberate overwrite.
+        var again = await second.PostFormAsync(url, html, new(Group("Mission Ridge Physicians", "555-010-7200"))
+        {
+            ["SubmissionId"] = Browsing.HiddenValue(html, "SubmissionId")!,
+            ["Version"] = Browsing.HiddenValue(html, "Version")!,
+        });
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("(555) 010-7200", await app.WithDatabase(db => db.Ppgs.Where(g => g.Id == id).Select(g => g.Phone).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Bad_input_gets_messages_next_to_the_fields_keeps_what_was_typed_and_saves_nothing()
     {
         var client = await app.SignedInAs(Browsing.Admin);

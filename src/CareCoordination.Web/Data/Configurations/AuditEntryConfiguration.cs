@@ -13,8 +13,11 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(40);
         builder.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.CorrelationId).HasMaxLength(64);
+        builder.Property(a => a.PreviousHash).HasMaxLength(64).IsFixedLength();
+        builder.Property(a => a.Hash).HasMaxLength(64).IsFixedLength();
         builder.HasIndex(a => new { a.MemberId, a.OccurredAt });
         builder.HasIndex(a => new { a.UserId, a.OccurredAt });
         builder.HasIndex(a => a.OccurredAt);
+        builder.HasIndex(a => new { a.Action, a.OccurredAt });
     }
 }

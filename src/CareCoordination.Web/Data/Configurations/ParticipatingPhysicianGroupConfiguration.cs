@@ -9,6 +9,7 @@ public sealed class ParticipatingPhysicianGroupConfiguration : IEntityTypeConfig
     public void Configure(EntityTypeBuilder<ParticipatingPhysicianGroup> builder)
     {
         builder.ToTable("ParticipatingPhysicianGroups");
+        builder.Property(g => g.Version).IsConcurrencyToken();
         builder.Property(g => g.Name).HasMaxLength(200);
         builder.HasIndex(g => g.Name).IsUnique();
         builder.Property(g => g.Phone).HasMaxLength(30);

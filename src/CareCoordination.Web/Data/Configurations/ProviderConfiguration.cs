@@ -10,6 +10,7 @@ public sealed class ProviderConfiguration : IEntityTypeConfiguration<Provider>
     {
         builder.Property(p => p.Npi).HasConversion(npi => npi.Value, text => Npi.Parse(text)).HasMaxLength(10);
         builder.HasIndex(p => p.Npi).IsUnique();
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Property(p => p.GivenName).HasMaxLength(100);
         builder.Property(p => p.FamilyName).HasMaxLength(100);
         builder.Property(p => p.Credentials).HasMaxLength(40);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using CareCoordination.Core.Clinical;
 using CareCoordination.Core.Consent;
@@ -17,6 +18,7 @@ namespace CareCoordination.Web.Infrastructure.Demo;
 /// Fills an empty database with a small, believable plan: two PPGs, three PCPs, four BH practitioners, sixty members,
 /// their care, a few releases and a working queue. Deterministic, and dated relative to today so it never goes stale.
 /// </summary>
+[SuppressMessage("Security", "SCS0005:Weak random number generator", Justification = "A fixed seed makes the demo plan the same on every machine; nothing secret is drawn from it.")]
 public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, RoleManager<IdentityRole> roles, PlanClock clock, CoordinationRecorder recorder)
 {
     /// <summary>Demo only: documented in the README, never used outside a demo database.</summary>

@@ -46,6 +46,12 @@ public sealed class LoginModel(
             return LocalRedirect(SafeReturnUrl);
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the sign-in is recorded once the second factor is.
+            return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = SafeReturnUrl });
+        }
+
         await audit.RecordAsync(AuditAction.SignInFailed, result.IsLockedOut ? AuditOutcome.Denied : AuditOutcome.Failure, userId: user?.Id);
         ModelState.AddModelError(string.Empty, result.IsLockedOut
             ? "This account is locked after too many failed attempts. Try again in 15 minutes, or ask an administrator to unlock it."

@@ -19,7 +19,7 @@ public sealed class LogoutModel(SignInManager<CareUser> signInManager, UserManag
             await userManager.UpdateSecurityStampAsync(user);
         }
 
-        audit.Add(AuditAction.SignedOut, AuditOutcome.Success);
+        await audit.RecordAsync(AuditAction.SignedOut, AuditOutcome.Success);
         await signInManager.SignOutAsync();
         return RedirectToPage("/Account/Login");
     }

@@ -1,3 +1,4 @@
+using CareCoordination.Core.Audit;
 using CareCoordination.Core.Clinical;
 using CareCoordination.Core.Coordination;
 using CareCoordination.Core.Members;
@@ -25,6 +26,7 @@ public sealed class NewModel(
     CoordinationRecorder recorder,
     SubmissionGuard submissions,
     ClinicalVocabulary vocabulary,
+    AuditTrail audit,
     IValidator<NewModel.Finding> validator) : PageModel
 {
     [BindProperty]
@@ -47,6 +49,7 @@ public sealed class NewModel(
         }
 
         SubmissionId = Guid.NewGuid();
+        await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Success, memberId, cancellationToken: cancellationToken);
         return Page();
     }
 
@@ -91,6 +94,7 @@ public sealed class NewModel(
             .Select(m => m.GivenName + " " + m.FamilyName).SingleOrDefaultAsync(cancellationToken);
         if (member is null)
         {
+            await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Denied, memberId, cancellationToken: cancellationToken);
             return false;
         }
 

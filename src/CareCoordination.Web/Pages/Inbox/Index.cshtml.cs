@@ -48,6 +48,8 @@ public sealed class IndexModel(CareDbContext db, AuditTrail audit, PlanClock clo
             : null;
         if (message is null)
         {
+            // Someone else's message, or none: refused like a member route, and recorded the same way.
+            await audit.RecordAsync(AuditAction.AccessDenied, AuditOutcome.Denied, cancellationToken: cancellationToken);
             return NotFound();
         }
 

@@ -61,6 +61,7 @@ public sealed class NewModel(
         }
 
         SubmissionId = Guid.NewGuid();
+        await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Success, memberId, cancellationToken: cancellationToken);
         Input.SignedBy = SignerKind.Member;
         if (TempData[TurnBackOversizeUploadsAttribute.TempDataKey] is true)
         {

@@ -61,6 +61,7 @@ public sealed class RequestModel(
         }
 
         SubmissionId = Guid.NewGuid();
+        await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Success, memberId, cancellationToken: cancellationToken);
         return Page();
     }
 

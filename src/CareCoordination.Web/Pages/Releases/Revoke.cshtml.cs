@@ -46,6 +46,7 @@ public sealed class RevokeModel(
         }
 
         SubmissionId = Guid.NewGuid();
+        await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Success, memberId, cancellationToken: cancellationToken);
         return Page();
     }
 

@@ -31,6 +31,7 @@ public sealed class TurnBackOversizeUploadsAttribute(long limit) : Attribute, IA
         var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
         tempData[TempDataKey] = true;
         tempData.Save();
-        context.Result = new RedirectResult(http.Request.PathBase + http.Request.Path);
+        // Back to the same page by its route, never to a path taken from the request.
+        context.Result = new RedirectToPageResult(pageName: null);
     }
 }

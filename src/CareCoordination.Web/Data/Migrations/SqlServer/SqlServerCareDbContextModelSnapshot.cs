@@ -40,6 +40,12 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
                     b.Property<int?>("MemberId")
                         .HasColumnType("int");
 
@@ -51,6 +57,11 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
@@ -58,6 +69,8 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("Action", "OccurredAt");
 
                     b.HasIndex("MemberId", "OccurredAt");
 
@@ -665,6 +678,44 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.ToTable("CareRelationships");
                 });
 
+            modelBuilder.Entity("CareCoordination.Core.Members.EmergencyAccess", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantedAt");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("UserId", "MemberId", "ExpiresAt");
+
+                    b.ToTable("EmergencyAccesses");
+                });
+
             modelBuilder.Entity("CareCoordination.Core.Members.Member", b =>
                 {
                     b.Property<int>("Id")
@@ -746,6 +797,10 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
@@ -807,6 +862,10 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.Property<string>("SecureEmail")
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -1290,6 +1349,21 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.Navigation("Member");
 
                     b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("CareCoordination.Core.Members.EmergencyAccess", b =>
+                {
+                    b.HasOne("CareCoordination.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareCoordination.Web.Identity.CareUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareCoordination.Core.Members.Member", b =>

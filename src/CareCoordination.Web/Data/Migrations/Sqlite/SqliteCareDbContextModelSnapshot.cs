@@ -33,6 +33,12 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.Property<int?>("MemberId")
                         .HasColumnType("INTEGER");
 
@@ -44,6 +50,11 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
@@ -51,6 +62,8 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("OccurredAt");
+
+                    b.HasIndex("Action", "OccurredAt");
 
                     b.HasIndex("MemberId", "OccurredAt");
 
@@ -634,6 +647,42 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                     b.ToTable("CareRelationships");
                 });
 
+            modelBuilder.Entity("CareCoordination.Core.Members.EmergencyAccess", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GrantedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GrantedAt");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("UserId", "MemberId", "ExpiresAt");
+
+                    b.ToTable("EmergencyAccesses");
+                });
+
             modelBuilder.Entity("CareCoordination.Core.Members.Member", b =>
                 {
                     b.Property<int>("Id")
@@ -711,6 +760,10 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
@@ -769,6 +822,10 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("SecureEmail")
                         .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1246,6 +1303,21 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                     b.Navigation("Member");
 
                     b.Navigation("Provider");
+                });
+
+            modelBuilder.Entity("CareCoordination.Core.Members.EmergencyAccess", b =>
+                {
+                    b.HasOne("CareCoordination.Core.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CareCoordination.Web.Identity.CareUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareCoordination.Core.Members.Member", b =>

@@ -18,6 +18,12 @@ public sealed class EditModel(CareDbContext db, AuditTrail audit, SubmissionGuar
     [BindProperty]
     public Guid SubmissionId { get; set; }
 
+    /// <summary>The version the form was opened at; a save from an older one is a conflict.</summary>
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -32,6 +38,7 @@ public sealed class EditModel(CareDbContext db, AuditTrail audit, SubmissionGuar
 
         Input = GroupInput.From(group);
         SubmissionId = Guid.NewGuid();
+        Version = group.Version;
         return Page();
     }
 
@@ -55,12 +62,27 @@ public sealed class EditModel(CareDbContext db, AuditTrail audit, SubmissionGuar
             return Page();
         }
 
+        if (await submissions.EarlierResultAsync(SubmissionId, cancellationToken) is { } repeated)
+        {
+            return LocalRedirect(repeated);
+        }
+
+        if (group.Version != Version)
+        {
+            Conflict = EditConflict.Between(GroupInput.From(group).Described(), Input.Described());
+            // Saving again now means "mine wins", knowingly.
+            Version = group.Version;
+            ModelState.Remove(nameof(Version));
+            return Page();
+        }
+
         if (await submissions.ClaimAsync(SubmissionId, cancellationToken) is { } earlier)
         {
             return LocalRedirect(earlier);
         }
 
         Input.ApplyTo(group);
+        group.MarkEdited();
         audit.Add(AuditAction.DirectoryChanged, AuditOutcome.Success);
         Notice = $"Saved {group.Name}.";
         return LocalRedirect(await submissions.CompleteAsync(SubmissionId, "/Admin/Groups", cancellationToken));

@@ -22,6 +22,9 @@ public sealed class GroupInput
         return new() { Name = group.Name, Phone = group.Phone, Fax = group.Fax };
     }
 
+    /// <summary>The fields as a person reads them, to compare two versions.</summary>
+    public IEnumerable<(string Label, string? Value)> Described() => [("Name", Name), ("Phone", Phone), ("Fax", Fax)];
+
     public void ApplyTo(ParticipatingPhysicianGroup group)
     {
         ArgumentNullException.ThrowIfNull(group);

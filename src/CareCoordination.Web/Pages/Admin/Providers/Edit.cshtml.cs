@@ -18,6 +18,12 @@ public sealed class EditModel(CareDbContext db, AuditTrail audit, SubmissionGuar
     [BindProperty]
     public Guid SubmissionId { get; set; }
 
+    /// <summary>The version the form was opened at; a save from an older one is a conflict.</summary>
+    [BindProperty]
+    public Guid Version { get; set; }
+
+    public EditConflict? Conflict { get; private set; }
+
     [TempData]
     public string? Notice { get; set; }
 
@@ -34,6 +40,7 @@ public sealed class EditModel(CareDbContext db, AuditTrail audit, SubmissionGuar
 
         Input = ProviderInput.From(provider);
         SubmissionId = Guid.NewGuid();
+        Version = provider.Version;
         return Page();
     }
 
@@ -62,12 +69,27 @@ public sealed class EditModel(CareDbContext db, AuditTrail audit, SubmissionGuar
             return Page();
         }
 
+        if (await submissions.EarlierResultAsync(SubmissionId, cancellationToken) is { } repeated)
+        {
+            return LocalRedirect(repeated);
+        }
+
+        if (provider.Version != Version)
+        {
+            Conflict = EditConflict.Between(ProviderInput.From(provider).Described(Groups), Input.Described(Groups));
+            // Saving again now means "mine wins", knowingly.
+            Version = provider.Version;
+            ModelState.Remove(nameof(Version));
+            return Page();
+        }
+
         if (await submissions.ClaimAsync(SubmissionId, cancellationToken) is { } earlier)
         {
             return LocalRedirect(earlier);
         }
 
         Input.ApplyTo(provider);
+        provider.MarkEdited();
         audit.Add(AuditAction.DirectoryChanged, AuditOutcome.Success);
         Notice = $"Saved {provider.DisplayName}.";
         return LocalRedirect(await submissions.CompleteAsync(SubmissionId, "/Admin/Providers", cancellationToken));

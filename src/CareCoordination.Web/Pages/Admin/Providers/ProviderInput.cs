@@ -55,6 +55,14 @@ public sealed class ProviderInput
         };
     }
 
+    /// <summary>The fields as a person reads them, to compare two versions; groups are named from <paramref name="groups"/>.</summary>
+    public IEnumerable<(string Label, string? Value)> Described(IReadOnlyList<(int Id, string Name)> groups) =>
+    [
+        ("NPI", Npi), ("Given name", GivenName), ("Family name", FamilyName), ("Credentials", Credentials),
+        ("Kind", Kind?.ToString()), ("Discipline", Discipline?.ToString()), ("Can prescribe", CanPrescribe ? "Yes" : "No"),
+        ("Group", groups.FirstOrDefault(g => g.Id == PpgId).Name), ("Phone", Phone), ("Fax", Fax), ("Secure email", SecureEmail),
+    ];
+
     public Provider ToNewProvider()
     {
         var provider = new Provider { Npi = ParsedNpi, GivenName = "", FamilyName = "" };

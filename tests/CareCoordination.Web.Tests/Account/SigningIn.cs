@@ -3,9 +3,10 @@ using CareCoordination.Core.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace CareCoordination.Web.Tests;
+namespace CareCoordination.Web.Tests.Account;
 
-public class SigningIn(CareAppFactory app) : IClassFixture<CareAppFactory>
+/// <summary>Signing in and out with a password; the administrators' two-factor rule is off here (see <see cref="AdministratorsNeedTwoFactor"/>).</summary>
+public class SigningIn(AccountAppFactory app) : IClassFixture<AccountAppFactory>
 {
     [Fact]
     public async Task Anonymous_visitors_are_sent_to_sign_in()
@@ -89,8 +90,8 @@ public class SigningIn(CareAppFactory app) : IClassFixture<CareAppFactory>
     public async Task Sign_in_successes_and_failures_are_audited_without_credentials()
     {
         var before = await app.WithDatabase(db => db.AuditEntries.CountAsync());
-        await app.NewClient().SignInAsync(Browsing.Admin);
-        await app.NewClient().SignInAsync(Browsing.Admin, "wrong-password-here");
+        await app.NewClient().SignInAsync(Browsing.Pcp);
+        await app.NewClient().SignInAsync(Browsing.Pcp, "wrong-password-here");
 
         var entries = await app.WithDatabase(db => db.AuditEntries.OrderBy(a => a.Id).Skip(before).ToListAsync());
         Assert.Equal([AuditAction.SignInSucceeded, AuditAction.SignInFailed], entries.Select(e => e.Action));

@@ -1,0 +1,19 @@
+using CareCoordination.Core.Audit;
+
+namespace CareCoordination.Web.Tests.Audit;
+
+/// <summary>One entry an act must add to the trail: what was done, how it ended, by whom, and about which member.</summary>
+public sealed record AuditedEntry(AuditAction Action, AuditOutcome Outcome, string? UserId, int? MemberId)
+{
+    public static AuditedEntry Of(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return new(entry.Action, entry.Outcome, entry.UserId, entry.MemberId);
+    }
+}
+
+/// <summary>
+/// Something a person does, arranged up to the moment they do it (signed in, form pages fetched): <see cref="Act"/> does
+/// it over HTTP and checks the answer a person would see; the trail must then have gained exactly <see cref="Expected"/>.
+/// </summary>
+public sealed record AuditedAct(Func<Task> Act, IReadOnlyList<AuditedEntry> Expected);
