@@ -5,6 +5,7 @@ using CareCoordination.Core.Coordination;
 using CareCoordination.Core.Members;
 using CareCoordination.Core.Providers;
 using CareCoordination.Web.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,8 +15,13 @@ namespace CareCoordination.Web.Data;
 /// The one model of the care data. Each database engine has a derived context of its own so that each keeps
 /// its own migrations (see docs/decisions/0001-a-context-per-database-provider.md).
 /// </summary>
-public abstract class CareDbContext(DbContextOptions options) : IdentityDbContext<CareUser>(options)
+public abstract class CareDbContext(DbContextOptions options) : IdentityDbContext<CareUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that protect cookies and antiforgery tokens, shared by every node on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<UsedAuthenticatorCode> UsedAuthenticatorCodes => Set<UsedAuthenticatorCode>();
+
     public DbSet<ParticipatingPhysicianGroup> Ppgs => Set<ParticipatingPhysicianGroup>();
 
     public DbSet<Provider> Providers => Set<Provider>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,7 +35,9 @@ public static class CarePolicies
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<CareUserClaimsFactory>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<UsedAuthenticatorCodes>();
+        services.AddScoped<UsedAuthenticatorCodes>();
+        // Cookies and antiforgery tokens stay readable on every node and across restarts.
+        services.AddDataProtection().SetApplicationName("CareCoordination").PersistKeysToDbContext<Data.CareDbContext>();
         services.AddOptions<CareSignInOptions>()
             .Configure(options => options.AdminsMustUseTwoFactor = !environment.IsDevelopment())
             .BindConfiguration(CareSignInOptions.Section);

@@ -12,6 +12,6 @@ public sealed class OneTimeAuthenticatorTokenProvider(UsedAuthenticatorCodes use
     {
         ArgumentNullException.ThrowIfNull(manager);
         return await base.ValidateAsync(purpose, token, manager, user)
-            && usedCodes.TryUse(await manager.GetUserIdAsync(user), token);
+            && await usedCodes.TryUseAsync(await manager.GetUserIdAsync(user), token);
     }
 }
