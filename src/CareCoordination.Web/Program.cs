@@ -48,6 +48,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Queue", CareRoles.CareManager);
     options.Conventions.AuthorizeFolder("/Releases", CarePolicies.ClinicalRecords);
     options.Conventions.AuthorizeFolder("/Admin", CareRoles.Admin);
+    options.Conventions.AuthorizeFolder("/Reports", CarePolicies.Reports);
     options.Conventions.AllowAnonymousToPage("/Account/Login");
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/StatusCode");

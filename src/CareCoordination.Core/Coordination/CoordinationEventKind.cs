@@ -10,4 +10,10 @@ public enum CoordinationEventKind
     ReleaseRequest,
     ContactAttempt,
     Note,
+
+    /// <summary>A lab drawn to monitor a medication: a serum lithium level, or an ANC for clozapine.</summary>
+    MedicationMonitoring,
+
+    /// <summary>Metabolic screening for a member on an antipsychotic: glucose or HbA1c, and LDL-C or cholesterol (HEDIS APM/SSD).</summary>
+    MetabolicScreening,
 }

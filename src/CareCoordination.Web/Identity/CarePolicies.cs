@@ -16,6 +16,9 @@ public static class CarePolicies
     /// <summary>Providers who can be the recipient of protected content: PCPs and BH clinicians.</summary>
     public const string Clinicians = nameof(Clinicians);
 
+    /// <summary>Care managers and their supervisors (administrators) read the coordination reports.</summary>
+    public const string Reports = nameof(Reports);
+
     public static IServiceCollection AddCareIdentity(this IServiceCollection services, IHostEnvironment environment)
     {
         services.AddIdentity<CareUser, IdentityRole>(options =>
@@ -97,6 +100,7 @@ public static class CarePolicies
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ClinicalRecords, policy => policy.RequireRole(CareRoles.Clinical))
             .AddPolicy(Clinicians, policy => policy.RequireRole(CareRoles.Pcp, CareRoles.BhClinician))
+            .AddPolicy(Reports, policy => policy.RequireRole(CareRoles.CareManager, CareRoles.Admin))
             .AddPolicy(CareRoles.Pcp, policy => policy.RequireRole(CareRoles.Pcp))
             .AddPolicy(CareRoles.BhClinician, policy => policy.RequireRole(CareRoles.BhClinician))
             .AddPolicy(CareRoles.CareManager, policy => policy.RequireRole(CareRoles.CareManager))

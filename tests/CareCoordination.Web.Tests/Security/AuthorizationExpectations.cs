@@ -35,6 +35,20 @@ public static class AuthorizationExpectations
         POST   /Account/TwoFactor?handler=Enable                                login     posted   posted   posted   posted   login
         POST   /Account/TwoFactor?handler=RecoveryCodes                         login     posted   posted   posted   posted   login
         POST   /Account/TwoFactor?handler=TurnOff                               login     posted   posted   posted   posted   login
+        // Coordination reports: care managers and administrators (supervisors); member lists' CSVs for care managers only
+        GET    /Reports                                                         login     denied   denied   200      200      login
+        GET    /Reports/Exchange                                                login     denied   denied   200      200      login
+        GET    /Reports/Exchange?handler=Export                                 login     denied   denied   200      200      login
+        GET    /Reports/PsychotropicStarts                                      login     denied   denied   200      200      login
+        GET    /Reports/PsychotropicStarts?handler=Export                       login     denied   denied   200      denied   login
+        GET    /Reports/Consent                                                 login     denied   denied   200      200      login
+        GET    /Reports/Consent?handler=ExportSud                               login     denied   denied   200      denied   login
+        GET    /Reports/Consent?handler=ExportBlocked                           login     denied   denied   200      denied   login
+        GET    /Reports/Monitoring                                              login     denied   denied   200      200      login
+        GET    /Reports/Monitoring?handler=ExportLevels                         login     denied   denied   200      denied   login
+        GET    /Reports/Monitoring?handler=ExportMetabolic                      login     denied   denied   200      denied   login
+        GET    /Reports/Workload                                                login     denied   denied   200      200      login
+        GET    /Reports/Workload?handler=Export                                 login     denied   denied   200      200      login
         GET    /Error                                                           200       200      200      200      200      200
         POST   /Error                                                           200       200      200      200      200      200
         GET    /StatusCode/{code}                                               200       200      200      200      200      200

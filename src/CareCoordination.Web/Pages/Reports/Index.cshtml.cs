@@ -1,0 +1,198 @@
+using CareCoordination.Core.Coordination;
+using CareCoordination.Core.Reports;
+using CareCoordination.Web.Data;
+using CareCoordination.Web.Identity;
+using CareCoordination.Web.Infrastructure;
+using CareCoordination.Web.Reports;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareCoordination.Web.Pages.Reports;
+
+/// <summary>
+/// The care managers' dashboard: the open queue by rule and priority, work created and closed each week, how fast tasks are
+/// first worked and completed, how many are completed within their due date, how often and how fast PCPs acknowledge
+/// messages from behavioral health, and how long open work has waited. Every number is a grouped query; durations are read
+/// as a bounded projection of two timestamps per task, newest first.
+/// </summary>
+[Authorize(Roles = CareRoles.CareManager + "," + CareRoles.Admin)]
+public sealed class IndexModel(CareDbContext db, PlanClock clock, IValidator<ReportFilter> validator) : ReportPageModel(db, clock, validator)
+{
+    /// <summary>The most durations read for one median; past it, the newest this many (the page says so).</summary>
+    public const int DurationSampleLimit = 100_000;
+
+    public IReadOnlyList<OpenByRule> Open { get; private set; } = [];
+
+    public IReadOnlyList<WeekRow> Weeks { get; private set; } = [];
+
+    public DurationSummary FirstContact { get; private set; } = DurationSummary.Empty;
+
+    public DurationSummary Completion { get; private set; } = DurationSummary.Empty;
+
+    public SlaCounts Sla { get; private set; } = new(0, 0, 0, 0);
+
+    public int MessagesSent { get; private set; }
+
+    public int MessagesAcknowledged { get; private set; }
+
+    public DurationSummary Acknowledgement { get; private set; } = DurationSummary.Empty;
+
+    public IReadOnlyList<(QueueAgeBucket Bucket, int Count)> QueueAges { get; private set; } = [];
+
+    public bool Sampled { get; private set; }
+
+    public int OpenTotal => Open.Sum(o => o.Total.Open);
+
+    public int OverdueTotal => Open.Sum(o => o.Total.Overdue);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await PrepareAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var tasks = Filter.Apply(Db.CoordinationTasks.AsNoTracking());
+        var (start, end) = Filter.Instants(PlanZone);
+        var created = tasks.Where(t => t.CreatedAt >= start && t.CreatedAt < end);
+        await CountOpenAsync(tasks, cancellationToken);
+        await CountWeeksAsync(tasks, start, end, cancellationToken);
+        await MeasureTasksAsync(created, cancellationToken);
+        await CountSlaAsync(created, cancellationToken);
+        await MeasureAcknowledgementsAsync(start, end, cancellationToken);
+        await CountQueueAgesAsync(tasks, cancellationToken);
+    }
+
+    /// <summary>The open queue now (the dates do not apply): by rule and priority, and how much of it is past due.</summary>
+    private async Task CountOpenAsync(IQueryable<CoordinationTask> tasks, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var groups = await OpenTasks(tasks)
+            .GroupBy(t => new { t.Trigger, t.Priority })
+            .Select(g => new { g.Key.Trigger, g.Key.Priority, Open = g.Count(), Overdue = g.Count(t => t.DueOn < today) })
+            .ToListAsync(cancellationToken);
+        Open = [.. Enum.GetValues<CoordinationTrigger>().Select(trigger => new OpenByRule(trigger,
+            [.. Enum.GetValues<Priority>().Select(priority => groups.SingleOrDefault(g => g.Trigger == trigger && g.Priority == priority) is { } g
+                ? new OpenCount(g.Open, g.Overdue) : new OpenCount(0, 0))]))];
+    }
+
+    /// <summary>Tasks created and tasks closed (completed or cancelled) in each plan week of the range.</summary>
+    private async Task CountWeeksAsync(IQueryable<CoordinationTask> tasks, DateTime start, DateTime end, CancellationToken cancellationToken)
+    {
+        var weeks = ReportWeeks.Covering(Filter.FirstDay, Filter.LastDay);
+        var thresholds = weeks.Skip(1).Select(monday => PlanDays.StartUtc(monday, PlanZone)).ToList();
+        var indexes = Enumerable.Range(0, weeks.Count).ToList();
+        var createdWeek = StepFunction.Over<CoordinationTask, DateTime, int>(t => t.CreatedAt, thresholds, indexes);
+        var closedWeek = StepFunction.Over<CoordinationTask, DateTime, int>(t => t.ClosedAt!.Value, thresholds, indexes);
+        var created = await tasks.Where(t => t.CreatedAt >= start && t.CreatedAt < end)
+            .GroupBy(createdWeek).Select(g => new { Week = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Week, g => g.Count, cancellationToken);
+        var closed = await tasks.Where(t => t.ClosedAt >= start && t.ClosedAt < end)
+            .GroupBy(closedWeek).Select(g => new { Week = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Week, g => g.Count, cancellationToken);
+        Weeks = [.. indexes.Select(i => new WeekRow(weeks[i], created.GetValueOrDefault(i), closed.GetValueOrDefault(i)))];
+    }
+
+    /// <summary>For tasks created in the range: time to the first logged contact attempt, and to completion.</summary>
+    private async Task MeasureTasksAsync(IQueryable<CoordinationTask> created, CancellationToken cancellationToken)
+    {
+        var contacts = await created
+            .Select(t => new { t.CreatedAt, First = Db.TaskActivities.Where(a => a.TaskId == t.Id && a.Kind == TaskActivityKind.ContactAttempt).Min(a => (DateTime?)a.At) })
+            .Where(t => t.First != null)
+            .OrderByDescending(t => t.CreatedAt).Take(DurationSampleLimit)
+            .ToListAsync(cancellationToken);
+        FirstContact = DurationSummary.Of(contacts.Select(t => t.First!.Value - t.CreatedAt));
+
+        var completions = await created.Where(t => t.Status == CoordinationTaskStatus.Completed && t.ClosedAt != null)
+            .OrderByDescending(t => t.CreatedAt).Take(DurationSampleLimit)
+            .Select(t => new { t.CreatedAt, t.ClosedAt })
+            .ToListAsync(cancellationToken);
+        Completion = DurationSummary.Of(completions.Select(t => t.ClosedAt!.Value - t.CreatedAt));
+        Sampled |= contacts.Count == DurationSampleLimit || completions.Count == DurationSampleLimit;
+    }
+
+    /// <summary>
+    /// Tasks created in the range, judged against their due date (counted in business days when the task was opened): met
+    /// when completed by the end of the due date, missed when completed later or still open after it. Open tasks not yet due
+    /// are pending; cancelled tasks are not counted.
+    /// </summary>
+    private async Task CountSlaAsync(IQueryable<CoordinationTask> created, CancellationToken cancellationToken)
+    {
+        var counted = created.Where(t => t.Status != CoordinationTaskStatus.Cancelled);
+        var dueDates = await counted.GroupBy(_ => 1).Select(g => new { First = g.Min(t => t.DueOn), Last = g.Max(t => t.DueOn) }).SingleOrDefaultAsync(cancellationToken);
+        if (dueDates is null)
+        {
+            Sla = new SlaCounts(0, 0, 0, 0);
+            return;
+        }
+
+        // The instant each due date ends: the start of the next plan day.
+        var days = Enumerable.Range(0, dueDates.Last.DayNumber - dueDates.First.DayNumber + 1).Select(dueDates.First.AddDays).ToList();
+        var deadline = StepFunction.Over<CoordinationTask, DateOnly, DateTime>(t => t.DueOn, days.Skip(1).ToList(), [.. days.Select(d => PlanDays.StartUtc(d.AddDays(1), PlanZone))]);
+        var today = Today;
+        var outcome = StepFunction.Inline((CoordinationTask t, DateTime endOfDueDate) => new SlaGroup
+        {
+            Completed = t.Status == CoordinationTaskStatus.Completed,
+            OnTime = t.ClosedAt < endOfDueDate,
+            PastDue = t.DueOn < today,
+        }, deadline);
+        var groups = await counted.GroupBy(outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        Sla = new SlaCounts(
+            Met: groups.Where(g => g.Key.Completed && g.Key.OnTime).Sum(g => g.Count),
+            CompletedLate: groups.Where(g => g.Key.Completed && !g.Key.OnTime).Sum(g => g.Count),
+            OpenPastDue: groups.Where(g => !g.Key.Completed && g.Key.PastDue).Sum(g => g.Count),
+            Pending: groups.Where(g => !g.Key.Completed && !g.Key.PastDue).Sum(g => g.Count));
+    }
+
+    /// <summary>Coordination messages sent to PCPs in the range: how many were acknowledged (so far), and how fast.</summary>
+    private async Task MeasureAcknowledgementsAsync(DateTime start, DateTime end, CancellationToken cancellationToken)
+    {
+        var messages = Filter.Apply(Db.InboxMessages.AsNoTracking(), Db).Where(m => m.SentAt >= start && m.SentAt < end);
+        var counts = await messages.GroupBy(m => m.AcknowledgedAt != null).Select(g => new { Acknowledged = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        MessagesSent = counts.Sum(c => c.Count);
+        MessagesAcknowledged = counts.Where(c => c.Acknowledged).Sum(c => c.Count);
+        var acknowledged = await messages.Where(m => m.AcknowledgedAt != null)
+            .OrderByDescending(m => m.SentAt).Take(DurationSampleLimit)
+            .Select(m => new { m.SentAt, m.AcknowledgedAt })
+            .ToListAsync(cancellationToken);
+        Acknowledgement = DurationSummary.Of(acknowledged.Select(m => m.AcknowledgedAt!.Value - m.SentAt));
+        Sampled |= acknowledged.Count == DurationSampleLimit;
+    }
+
+    /// <summary>The open queue now, by how many plan days each task has waited since it was created.</summary>
+    private async Task CountQueueAgesAsync(IQueryable<CoordinationTask> tasks, CancellationToken cancellationToken)
+    {
+        var (thresholds, buckets) = QueueAgeBuckets.CreatedOnSteps(Today);
+        var bucket = StepFunction.Over<CoordinationTask, DateTime, QueueAgeBucket>(t => t.CreatedAt, [.. thresholds.Select(d => PlanDays.StartUtc(d, PlanZone))], buckets);
+        var counts = await OpenTasks(tasks).GroupBy(bucket).Select(g => new { Bucket = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Bucket, g => g.Count, cancellationToken);
+        QueueAges = [.. QueueAgeBuckets.YoungestFirst.Select(b => (b, counts.GetValueOrDefault(b)))];
+    }
+
+    private static IQueryable<CoordinationTask> OpenTasks(IQueryable<CoordinationTask> tasks) =>
+        tasks.Where(t => t.Status != CoordinationTaskStatus.Completed && t.Status != CoordinationTaskStatus.Cancelled);
+
+    public sealed record OpenCount(int Open, int Overdue);
+
+    /// <summary>A rule's open tasks, one count per priority (most pressing first).</summary>
+    public sealed record OpenByRule(CoordinationTrigger Trigger, IReadOnlyList<OpenCount> ByPriority)
+    {
+        public OpenCount Total => new(ByPriority.Sum(p => p.Open), ByPriority.Sum(p => p.Overdue));
+    }
+
+    public sealed record WeekRow(DateOnly Monday, int Created, int Closed);
+
+    public sealed record SlaCounts(int Met, int CompletedLate, int OpenPastDue, int Pending)
+    {
+        public int Judged => Met + CompletedLate + OpenPastDue;
+    }
+
+    /// <summary>A task's place in the SLA count; a class with settable members, as EF groups by it.</summary>
+    public sealed class SlaGroup
+    {
+        public bool Completed { get; init; }
+
+        public bool OnTime { get; init; }
+
+        public bool PastDue { get; init; }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Linq.Expressions;
+using CareCoordination.Core.Audit;
+using CareCoordination.Core.Coordination;
+using CareCoordination.Core.Reports;
+using CareCoordination.Core.Rules;
+using CareCoordination.Web.Data;
+using CareCoordination.Web.Identity;
+using CareCoordination.Web.Infrastructure;
+using CareCoordination.Web.Reports;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareCoordination.Web.Pages.Reports;
+
+/// <summary>
+/// New psychotropic starts communicated to the PCP within 2 business days. A start is a medication started by a BH
+/// practitioner that raised T1 (the "Start a medication" path). It is communicated when the PCP acknowledged the
+/// coordination message, or when a care manager's contact attempt on its T1 task reached the PCP or sent the information;
+/// on time when that happened by the end of the second business day after the start (weekends and the plan's holidays
+/// skipped, plan days). Care managers also see the starts that were not communicated in time.
+/// </summary>
+[Authorize(Roles = CareRoles.CareManager + "," + CareRoles.Admin)]
+public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, CoordinationRules rules, MemberAccess access, AuditTrail audit,
+    IValidator<ReportFilter> validator) : ReportPageModel(db, clock, validator)
+{
+    public const int BusinessDays = 2;
+    public const int ListLimit = 100;
+
+    /// <summary>How the "Start a medication" page words its timeline line.</summary>
+    private const string StartSummaryPrefix = "Started ";
+
+    public Counts Summary { get; private set; } = new(0, 0, 0);
+
+    public IReadOnlyList<Row> Late { get; private set; } = [];
+
+    public IReadOnlyList<DateOnly> Holidays => rules.Settings.ServiceLevels.Holidays;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await PrepareAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var (starts, onTime) = Query();
+        var groups = await starts.GroupBy(onTime).Select(g => new { OnTime = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var communicated = await starts.CountAsync(Communicated(DateTime.MaxValue), cancellationToken);
+        Summary = new Counts(groups.Sum(g => g.Count), groups.Where(g => g.OnTime).Sum(g => g.Count), communicated - groups.Where(g => g.OnTime).Sum(g => g.Count));
+        if (MayListMembers)
+        {
+            Late = await LateRows(starts, onTime).Take(ListLimit).ToListAsync(cancellationToken);
+            await audit.RecordAsync(AuditAction.MemberSearched, AuditOutcome.Success, cancellationToken: cancellationToken);
+        }
+    }
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
+    {
+        if (!MayListMembers)
+        {
+            return Forbid();
+        }
+
+        if (!await PrepareAsync(cancellationToken))
+        {
+            return BadRequest();
+        }
+
+        var (starts, onTime) = Query();
+        var late = LateRows(starts, onTime);
+        await audit.RecordAsync(AuditAction.MemberSearched, AuditOutcome.Success, cancellationToken: cancellationToken);
+        string[] header = ["member_id", "member_name", "started_on", "medication", "last_day_to_tell_pcp", "communicated_on"];
+        var rows = Keyset.InBatches((after, token) => late.Where(r => r.EventId > after).Take(Keyset.BatchSize).ToListAsync(token), r => r.EventId, cancellationToken)
+            .Select(r => (IReadOnlyList<string?>)[r.PlanMemberId, r.MemberName, ReportFormat.IsoDate(StartedOn(r)), r.Summary,
+                ReportFormat.IsoDate(LastDay(r)), ReportFormat.IsoDate(CommunicatedOn(r))]);
+        return new CsvDownload($"psychotropic-starts-{ReportFormat.IsoDate(Today)}.csv", header, rows);
+    }
+
+    public DateOnly StartedOn(Row row) => PlanDays.DayOf(row.OccurredAt, PlanZone);
+
+    public DateOnly LastDay(Row row) => BusinessDayWindow.LastDay(StartedOn(row), BusinessDays, Holidays);
+
+    public DateOnly? CommunicatedOn(Row row) => row.CommunicatedAt is { } at ? PlanDays.DayOf(at, PlanZone) : null;
+
+    /// <summary>The starts in the range, and whether each was communicated before its window closed (a CASE over the start's plan day).</summary>
+    private (IQueryable<CoordinationEvent> Starts, Expression<Func<CoordinationEvent, bool>> OnTime) Query()
+    {
+        var (start, end) = Filter.Instants(PlanZone);
+        var starts = Filter.ApplyPpg(Db.CoordinationEvents.AsNoTracking(), Db)
+            .Where(e => e.Kind == CoordinationEventKind.Prescription && e.Summary.StartsWith(StartSummaryPrefix)
+                && e.Flags.Any(f => f.Trigger == CoordinationTrigger.PsychotropicStartOrChange)
+                && e.OccurredAt >= start && e.OccurredAt < end);
+        var days = Enumerable.Range(0, Filter.LastDay.DayNumber - Filter.FirstDay.DayNumber + 1).Select(Filter.FirstDay.AddDays).ToList();
+        var closes = StepFunction.Over<CoordinationEvent, DateTime, DateTime>(e => e.OccurredAt,
+            [.. days.Skip(1).Select(d => PlanDays.StartUtc(d, PlanZone))],
+            [.. days.Select(d => BusinessDayWindow.ClosesAtUtc(d, BusinessDays, Holidays, PlanZone))]);
+        return (starts, StepFunction.Inline(CommunicatedBefore, closes));
+    }
+
+    private Expression<Func<CoordinationEvent, bool>> Communicated(DateTime before) => StepFunction.Inline(CommunicatedBefore, _ => before);
+
+    /// <summary>The PCP acknowledged the message, or a contact attempt on the start's T1 task reached the PCP or sent the information.</summary>
+    private Expression<Func<CoordinationEvent, DateTime, bool>> CommunicatedBefore => (e, before) =>
+        Db.InboxMessages.Any(m => m.EventId == e.Id && m.AcknowledgedAt < before)
+        || Db.TaskActivities.Any(a => a.At < before && a.Kind == TaskActivityKind.ContactAttempt
+            && (a.ContactOutcome == ContactOutcome.Reached || a.ContactOutcome == ContactOutcome.Sent)
+            && Db.CoordinationTasks.Any(t => t.Id == a.TaskId && t.EventId == e.Id && t.Trigger == CoordinationTrigger.PsychotropicStartOrChange));
+
+    /// <summary>The starts not communicated in time, of members the user may see, oldest first (event id order, for keyset batches).</summary>
+    private IQueryable<Row> LateRows(IQueryable<CoordinationEvent> starts, Expression<Func<CoordinationEvent, bool>> onTime) =>
+        from e in starts.Where(Expression.Lambda<Func<CoordinationEvent, bool>>(Expression.Not(onTime.Body), onTime.Parameters))
+        join m in access.MembersVisibleTo(User) on e.MemberId equals m.Id
+        orderby e.Id
+        select new Row
+        {
+            EventId = e.Id,
+            MemberId = m.Id,
+            PlanMemberId = m.PlanMemberId,
+            MemberName = m.GivenName + " " + m.FamilyName,
+            OccurredAt = e.OccurredAt,
+            Summary = e.Summary,
+            AcknowledgedAt = Db.InboxMessages.Where(x => x.EventId == e.Id).Min(x => x.AcknowledgedAt),
+            ContactedAt = Db.TaskActivities.Where(a => a.Kind == TaskActivityKind.ContactAttempt
+                    && (a.ContactOutcome == ContactOutcome.Reached || a.ContactOutcome == ContactOutcome.Sent)
+                    && Db.CoordinationTasks.Any(t => t.Id == a.TaskId && t.EventId == e.Id && t.Trigger == CoordinationTrigger.PsychotropicStartOrChange))
+                .Min(a => (DateTime?)a.At),
+        };
+
+    public sealed record Counts(int Starts, int OnTime, int Late)
+    {
+        public int NotCommunicated => Starts - OnTime - Late;
+    }
+
+    /// <summary>A start not communicated in time; built with an initializer so that the CSV's batches can still filter by its event id.</summary>
+    public sealed record Row
+    {
+        public required int EventId { get; init; }
+
+        public required int MemberId { get; init; }
+
+        public required string PlanMemberId { get; init; }
+
+        public required string MemberName { get; init; }
+
+        public required DateTime OccurredAt { get; init; }
+
+        public required string Summary { get; init; }
+
+        public DateTime? AcknowledgedAt { get; init; }
+
+        public DateTime? ContactedAt { get; init; }
+
+        /// <summary>The first communication, however late: the acknowledgment or the contact, whichever came first.</summary>
+        public DateTime? CommunicatedAt => AcknowledgedAt is { } acknowledged && ContactedAt is { } contacted
+            ? (acknowledged < contacted ? acknowledged : contacted)
+            : AcknowledgedAt ?? ContactedAt;
+    }
+}
