@@ -21,4 +21,10 @@ public enum AuditAction
     EmergencyAccessGranted,
     AuditTrailViewed,
     DisclosuresAccounted,
+
+    /// <summary>A report listing members (with names and plan IDs) was shown.</summary>
+    MemberReportViewed,
+
+    /// <summary>A report listing members was downloaded as CSV.</summary>
+    MemberReportExported,
 }

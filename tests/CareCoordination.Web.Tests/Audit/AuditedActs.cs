@@ -32,6 +32,8 @@ public static class AuditedActs
             [AuditAction.EmergencyAccessGranted] = AuditedCareActs.BreakingTheGlassAsync,
             [AuditAction.AuditTrailViewed] = AuditedAdminActs.ReadingTheAuditTrailAsync,
             [AuditAction.DisclosuresAccounted] = AuditedReleaseActs.PrintingTheAccountingOfDisclosuresAsync,
+            [AuditAction.MemberReportViewed] = AuditedReportActs.ViewingAMemberListReportAsync,
+            [AuditAction.MemberReportExported] = AuditedReportActs.ExportingAMemberListReportAsync,
         };
 
     public static Task<string> UserIdAsync(this CareAppFactory app, string email) => QueuePages.UserIdOf(app, email);

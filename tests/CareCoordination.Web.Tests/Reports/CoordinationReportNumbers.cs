@@ -199,7 +199,7 @@ public class CoordinationReportNumbers(ReportAppFactory app)
     public async Task Viewing_a_member_list_is_audited_and_a_report_of_counts_is_not()
     {
         async Task<int> Searches() => await app.WithDatabase(db =>
-            db.AuditEntries.CountAsync(a => a.Action == AuditAction.MemberSearched && a.UserId == World.CareManagerId));
+            db.AuditEntries.CountAsync(a => a.Action == AuditAction.MemberReportViewed && a.UserId == World.CareManagerId));
         var client = await app.SignedInAs(Browsing.CareManager);
 
         var before = await Searches();

@@ -100,7 +100,7 @@ public class CsvExports(ReportAppFactory app)
     public async Task Every_member_list_that_leaves_is_audited()
     {
         async Task<int> Searches() => await app.WithDatabase(db =>
-            db.AuditEntries.CountAsync(a => a.Action == AuditAction.MemberSearched && a.UserId == World.CareManagerId));
+            db.AuditEntries.CountAsync(a => a.Action == AuditAction.MemberReportExported && a.UserId == World.CareManagerId));
         var before = await Searches();
 
         await Download("/Reports/Consent?handler=ExportSud");

@@ -57,7 +57,7 @@ public sealed class ConsentModel(CareDbContext db, PlanClock clock, Coordination
             SudWithoutConsent = await DescribeAsync(await (await SudWithoutConsentAsync(visible, cancellationToken)).OrderBy(m => m.Id).Take(ListLimit)
                 .Select(m => new MemberRow { MemberId = m.Id, PlanMemberId = m.PlanMemberId, Name = m.GivenName + " " + m.FamilyName, Ppg = m.Ppg.Name }).ToListAsync(cancellationToken), cancellationToken);
             Blocked = await BlockedByMember(visible).OrderByDescending(b => b.LastBlockedAt).ThenBy(b => b.MemberId).Take(ListLimit).ToListAsync(cancellationToken);
-            await audit.RecordAsync(AuditAction.MemberSearched, AuditOutcome.Success, cancellationToken: cancellationToken);
+            await audit.RecordAsync(AuditAction.MemberReportViewed, AuditOutcome.Success, cancellationToken: cancellationToken);
         }
     }
 
@@ -75,7 +75,7 @@ public sealed class ConsentModel(CareDbContext db, PlanClock clock, Coordination
 
         var members = (await SudWithoutConsentAsync(Filter.Apply(access.MembersVisibleTo(User).AsNoTracking()), cancellationToken))
             .Select(m => new MemberRow { MemberId = m.Id, PlanMemberId = m.PlanMemberId, Name = m.GivenName + " " + m.FamilyName, Ppg = m.Ppg.Name });
-        await audit.RecordAsync(AuditAction.MemberSearched, AuditOutcome.Success, cancellationToken: cancellationToken);
+        await audit.RecordAsync(AuditAction.MemberReportExported, AuditOutcome.Success, cancellationToken: cancellationToken);
         string[] header = ["member_id", "member_name", "ppg", "sud_diagnoses", "part2_consent_on_file"];
         var rows = Keyset.InBatches(async (after, token) => await DescribeAsync(
                 await members.Where(m => m.MemberId > after).OrderBy(m => m.MemberId).Take(Keyset.BatchSize).ToListAsync(token), token),
@@ -97,7 +97,7 @@ public sealed class ConsentModel(CareDbContext db, PlanClock clock, Coordination
         }
 
         var blocked = BlockedByMember(Filter.Apply(access.MembersVisibleTo(User).AsNoTracking()));
-        await audit.RecordAsync(AuditAction.MemberSearched, AuditOutcome.Success, cancellationToken: cancellationToken);
+        await audit.RecordAsync(AuditAction.MemberReportExported, AuditOutcome.Success, cancellationToken: cancellationToken);
         string[] header = ["member_id", "member_name", "blocked_requests", "last_blocked_on"];
         var rows = Keyset.InBatches((after, token) => blocked.Where(b => b.MemberId > after).OrderBy(b => b.MemberId).Take(Keyset.BatchSize).ToListAsync(token),
                 b => b.MemberId, cancellationToken)

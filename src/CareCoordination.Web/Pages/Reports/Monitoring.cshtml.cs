@@ -74,7 +74,7 @@ public sealed class MonitoringModel(CareDbContext db, PlanClock clock, ClinicalV
             var visible = Filter.Apply(access.MembersVisibleTo(User).AsNoTracking());
             LevelsDue = await LevelRows(visible).Take(ListLimit).ToListAsync(cancellationToken);
             ScreeningsDue = await ScreeningRows(visible).Take(ListLimit).ToListAsync(cancellationToken);
-            await audit.RecordAsync(AuditAction.MemberSearched, AuditOutcome.Success, cancellationToken: cancellationToken);
+            await audit.RecordAsync(AuditAction.MemberReportViewed, AuditOutcome.Success, cancellationToken: cancellationToken);
         }
     }
 
@@ -104,7 +104,7 @@ public sealed class MonitoringModel(CareDbContext db, PlanClock clock, ClinicalV
         }
 
         var visible = Filter.Apply(access.MembersVisibleTo(User).AsNoTracking());
-        await audit.RecordAsync(AuditAction.MemberSearched, AuditOutcome.Success, cancellationToken: cancellationToken);
+        await audit.RecordAsync(AuditAction.MemberReportExported, AuditOutcome.Success, cancellationToken: cancellationToken);
         var rows = Keyset.InBatches((after, token) => rowsOf(visible.Where(m => m.Id > after)).Take(Keyset.BatchSize).ToListAsync(token), idOf, cancellationToken);
         return new CsvDownload($"{name}-{ReportFormat.IsoDate(Today)}.csv", header, rows.Select(fields));
     }

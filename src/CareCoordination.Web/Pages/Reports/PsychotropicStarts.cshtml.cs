@@ -51,7 +51,7 @@ public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, C
         if (MayListMembers)
         {
             Late = await LateRows(starts, onTime).Take(ListLimit).ToListAsync(cancellationToken);
-            await audit.RecordAsync(AuditAction.MemberSearched, AuditOutcome.Success, cancellationToken: cancellationToken);
+            await audit.RecordAsync(AuditAction.MemberReportViewed, AuditOutcome.Success, cancellationToken: cancellationToken);
         }
     }
 
@@ -69,7 +69,7 @@ public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, C
 
         var (starts, onTime) = Query();
         var late = LateRows(starts, onTime);
-        await audit.RecordAsync(AuditAction.MemberSearched, AuditOutcome.Success, cancellationToken: cancellationToken);
+        await audit.RecordAsync(AuditAction.MemberReportExported, AuditOutcome.Success, cancellationToken: cancellationToken);
         string[] header = ["member_id", "member_name", "started_on", "medication", "last_day_to_tell_pcp", "communicated_on"];
         var rows = Keyset.InBatches((after, token) => late.Where(r => r.EventId > after).Take(Keyset.BatchSize).ToListAsync(token), r => r.EventId, cancellationToken)
             .Select(r => (IReadOnlyList<string?>)[r.PlanMemberId, r.MemberName, ReportFormat.IsoDate(StartedOn(r)), r.Summary,
