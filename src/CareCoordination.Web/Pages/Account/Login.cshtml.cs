@@ -52,9 +52,9 @@ public sealed class LoginModel(
             return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = SafeReturnUrl });
         }
 
-        await audit.RecordAsync(AuditAction.SignInFailed, result.IsLockedOut ? AuditOutcome.Denied : AuditOutcome.Failure, userId: user?.Id);
+        await audit.RecordFailedSignInAsync(result, user?.Id);
         ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in 15 minutes, or ask an administrator to unlock it."
+            ? FailedSignIns.LockedOutMessage
             : "The email or password is not right. Check both and try again.");
         Input.Password = "";
         return Page();

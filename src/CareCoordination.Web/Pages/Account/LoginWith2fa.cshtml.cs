@@ -48,10 +48,10 @@ public sealed class LoginWith2faModel(SignInManager<CareUser> signInManager, IVa
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        await audit.RecordAsync(AuditAction.SignInFailed, result.IsLockedOut ? AuditOutcome.Denied : AuditOutcome.Failure, userId: user.Id);
+        await audit.RecordFailedSignInAsync(result, user.Id);
         if (result.IsLockedOut)
         {
-            ModelState.AddModelError(string.Empty, "This account is locked after too many failed attempts. Try again in 15 minutes, or ask an administrator to unlock it.");
+            ModelState.AddModelError(string.Empty, FailedSignIns.LockedOutMessage);
         }
         else
         {
