@@ -38,8 +38,8 @@ public sealed record PlanSize(int Members)
     /// <summary>The bench PCP's panel: a realistic 60-100, but no more than a quarter of a small plan.</summary>
     public int BenchPanel => Math.Min(80, Members / 4);
 
-    /// <summary>The bench psychiatrist's active caseload.</summary>
-    public int BenchCaseload => Math.Min(100, Members / 3);
+    /// <summary>The bench psychiatrist's active caseload: a medication-management psychiatrist's 400, enough distinct starts for a write benchmark.</summary>
+    public int BenchCaseload => Math.Min(400, Members / 3);
 
     /// <summary>Members on the bench PCP's panel and in the bench psychiatrist's care with long timelines (60 to 90 events).</summary>
     public int BusyMembers => Math.Min(12, BenchPanel / 4);

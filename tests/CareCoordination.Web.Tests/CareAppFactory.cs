@@ -40,6 +40,8 @@ public class CareAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:CareCoordination", $"Data Source={DatabasePath}");
         builder.UseSetting("Database:Provider", "Sqlite");
+        // Tests read counts right after changing tasks; QueueCountsSnapshot covers counts that are kept a while.
+        builder.UseSetting("Queue:CountsFreshForSeconds", "0");
         builder.UseSetting("Database:MigrateOnStartup", PrepareDatabase.ToString());
         builder.UseSetting("Database:SeedDemo", PrepareDatabase.ToString());
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));

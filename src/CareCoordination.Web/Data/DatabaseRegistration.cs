@@ -13,10 +13,15 @@ public static class DatabaseRegistration
     {
         services.AddSingleton(sp => DatabaseSettings.From(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
-        services.AddSingleton(sp => new SqliteBusyTimeout(sp.GetRequiredService<DatabaseSettings>().BusyTimeout));
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<DatabaseSettings>();
+            return new SqliteConnectionSetup(settings.BusyTimeout, settings.SqliteFlushesEveryCommit);
+        });
+        services.AddSingleton(sp => new SqliteWriteGate(sp.GetRequiredService<DatabaseSettings>().BusyTimeout));
         services.AddDbContext<SqliteCareDbContext>((sp, options) => options
             .UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
-            .AddInterceptors(sp.GetRequiredService<SqliteBusyTimeout>()));
+            .AddInterceptors(sp.GetRequiredService<SqliteConnectionSetup>()));
         services.AddDbContext<SqlServerCareDbContext>((sp, options) =>
             options.UseSqlServer(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
         services.AddScoped<CareDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch

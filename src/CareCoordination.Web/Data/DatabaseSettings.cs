@@ -11,12 +11,14 @@ public enum DatabaseProvider
 
 /// <summary>
 /// Which engine and which database, read from <c>Database:Provider</c> and <c>ConnectionStrings:CareCoordination</c>,
-/// and how long a SQLite statement waits for another writer's lock (<c>Database:BusyTimeoutSeconds</c>).
+/// how long a SQLite statement waits for another writer's lock (<c>Database:BusyTimeoutSeconds</c>), and when SQLite
+/// flushes its write-ahead log to disk (<c>Database:SqliteSynchronous</c>).
 /// </summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
 {
     public const string ConnectionStringName = "CareCoordination";
     public const string BusyTimeoutKey = "Database:BusyTimeoutSeconds";
+    public const string SynchronousKey = "Database:SqliteSynchronous";
     private const string DefaultSqlite = "Data Source=App_Data/carecoordination.db";
     private const int MaxBusyTimeoutSeconds = 60;
 
@@ -29,6 +31,13 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     /// <summary>How long each SQLite statement, including the BEGIN IMMEDIATE of a post's transaction, waits for a lock.</summary>
     public TimeSpan BusyTimeout { get; init; } = DefaultBusyTimeout;
 
+    /// <summary>
+    /// Full (the default; decision 0008): every commit is flushed to disk before it is acknowledged. Normal: a commit is
+    /// written to the log and flushed at checkpoints, so it survives the app's crash, but the last commits may roll back
+    /// after a power loss.
+    /// </summary>
+    public bool SqliteFlushesEveryCommit { get; init; } = true;
+
     /// <summary>Reads the settings; an unknown provider or a bad timeout stops the app rather than silently falling back.</summary>
     public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
     {
@@ -38,7 +47,11 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         return provider switch
         {
-            DatabaseProvider.Sqlite => new(provider, SqliteConnectionString(connectionString ?? DefaultSqlite, contentRoot, busyTimeout)) { BusyTimeout = busyTimeout },
+            DatabaseProvider.Sqlite => new(provider, SqliteConnectionString(connectionString ?? DefaultSqlite, contentRoot, busyTimeout))
+            {
+                BusyTimeout = busyTimeout,
+                SqliteFlushesEveryCommit = ParseSynchronous(configuration[SynchronousKey]),
+            },
             _ => new(provider, connectionString ?? throw new InvalidOperationException(
                 $"Database:Provider is SqlServer but ConnectionStrings:{ConnectionStringName} is not set.")),
         };
@@ -49,6 +62,13 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         null or "" or "SQLITE" => DatabaseProvider.Sqlite,
         "SQLSERVER" => DatabaseProvider.SqlServer,
         _ => throw new InvalidOperationException($"Database:Provider must be Sqlite or SqlServer, not '{value}'."),
+    };
+
+    private static bool ParseSynchronous(string? value) => value?.Trim().ToUpperInvariant() switch
+    {
+        null or "" or "FULL" => true,
+        "NORMAL" => false,
+        _ => throw new InvalidOperationException($"{SynchronousKey} must be Normal or Full, not '{value}'."),
     };
 
     private static TimeSpan ParseBusyTimeout(string? value)

@@ -25,10 +25,16 @@ public sealed class MemberAccess(CareDbContext db, PlanClock clock)
             .OrderByDescending(e => e.ExpiresAt).FirstOrDefaultAsync(cancellationToken);
     }
 
-    public IQueryable<Member> MembersVisibleTo(ClaimsPrincipal user)
+    /// <summary>Whether every member is visible to the user, so a plan-wide list needs no per-member filter.</summary>
+    public static bool SeesWholePlan(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        if (user.IsInRole(CareRoles.CareManager))
+        return user.IsInRole(CareRoles.CareManager);
+    }
+
+    public IQueryable<Member> MembersVisibleTo(ClaimsPrincipal user)
+    {
+        if (SeesWholePlan(user))
         {
             return db.Members;
         }

@@ -19,9 +19,19 @@ public sealed class CoordinationTaskConfiguration : IEntityTypeConfiguration<Coo
         builder.HasOne(t => t.Event).WithMany().HasForeignKey(t => t.EventId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CareUser>().WithMany().HasForeignKey(t => t.AssigneeUserId).OnDelete(DeleteBehavior.Restrict);
 
-        // The queue: open work by due date, and a member's open tasks.
-        builder.HasIndex(t => new { t.Status, t.DueOn, t.Id });
-        builder.HasIndex(t => new { t.AssigneeUserId, t.Status });
+        // The queue's two orders, each a unique key for paging: over open work (partial, so closed history is never read
+        // on the way to it) and within one chosen status.
+        builder.HasIndex(t => new { t.DueOn, t.Priority, t.Id }, "IX_CoordinationTasks_Open_DueOn_Priority_Id").HasFilter(OpenTasks.IndexFilter);
+        builder.HasIndex(t => new { t.Priority, t.DueOn, t.Id }, "IX_CoordinationTasks_Open_Priority_DueOn_Id").HasFilter(OpenTasks.IndexFilter);
+        // A rule picked as a filter can be rare (a few hundred of 50,000 open tasks): seek to it rather than scan for it.
+        builder.HasIndex(t => new { t.Trigger, t.DueOn, t.Priority, t.Id }, "IX_CoordinationTasks_Open_Trigger_DueOn_Priority_Id").HasFilter(OpenTasks.IndexFilter);
+        builder.HasIndex(t => new { t.Trigger, t.Priority, t.DueOn, t.Id }, "IX_CoordinationTasks_Open_Trigger_Priority_DueOn_Id").HasFilter(OpenTasks.IndexFilter);
+        builder.HasIndex(t => new { t.Status, t.DueOn, t.Priority, t.Id });
+        builder.HasIndex(t => new { t.Status, t.Priority, t.DueOn, t.Id });
+        // Open work by who holds it (nobody included), in either order: "unassigned" and "assigned to me" never sort.
+        builder.HasIndex(t => new { t.AssigneeUserId, t.DueOn, t.Priority, t.Id }, "IX_CoordinationTasks_Open_AssigneeUserId_DueOn_Priority_Id").HasFilter(OpenTasks.IndexFilter);
+        builder.HasIndex(t => new { t.AssigneeUserId, t.Priority, t.DueOn, t.Id }, "IX_CoordinationTasks_Open_AssigneeUserId_Priority_DueOn_Id").HasFilter(OpenTasks.IndexFilter);
+        // A member's open tasks.
         builder.HasIndex(t => new { t.MemberId, t.Status });
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using CareCoordination.Core.Coordination;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Identity;
@@ -12,9 +11,9 @@ namespace CareCoordination.Web.Pages.Queue;
 
 /// <summary>
 /// The care managers' coordination queue: open work, filtered and counted, a page of 50 at a time keyed on the last row
-/// shown. Each filter option carries how many tasks choosing it would show (one grouped query per filter).
+/// shown. Each filter option carries how many tasks choosing it would show, from the plan-wide <see cref="QueueCounts"/>.
 /// </summary>
-public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock clock) : PageModel
+public sealed class IndexModel(CareDbContext db, QueueCounts counts, PlanClock clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -46,15 +45,23 @@ public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock 
 
     public int OverdueCount { get; private set; }
 
-    public async Task OnGetAsync([FromQuery] QueueQuery query, CancellationToken cancellationToken)
+    /// <summary>When the counts beside the filters were taken (they may be up to Queue:CountsFreshForSeconds old).</summary>
+    public DateTime CountsTakenAt { get; private set; }
+
+    public string CountsAsOf => Display.Moment(CountsTakenAt, clock.PlanZone);
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] QueueQuery query, CancellationToken cancellationToken)
     {
+        // The queue and its counts are plan-wide: only someone who sees every member may work it.
+        if (!MemberAccess.SeesWholePlan(User))
+        {
+            return Forbid();
+        }
+
         Query = query;
         Today = clock.Today;
         var me = User.UserId();
-        var visible = access.MembersVisibleTo(User).Select(m => m.Id);
-        var tasks = db.CoordinationTasks.AsNoTracking().Where(t => visible.Contains(t.MemberId));
-
-        var page = await Query.InOrderAfterKey(Query.Filter(tasks, me, Today))
+        var page = await Query.InOrderAfterKey(Query.Filter(db.CoordinationTasks.AsNoTracking(), me, Today))
             .Take(PageSize + 1)
             .Select(t => new Row(t.Id, t.Member.GivenName + " " + t.Member.FamilyName, t.Trigger, t.Priority, t.Status, t.DueOn,
                 db.Users.Where(u => u.Id == t.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefault(),
@@ -63,74 +70,40 @@ public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock 
         Rows = page.Take(PageSize).ToList();
         NextPageUrl = page.Count > PageSize && Rows[^1] is var last ? Query.NextAfter(last.DueOn, last.Priority, last.Id).ToUrl() : null;
 
-        AtAGlance = await GlanceAsync(tasks, me, cancellationToken);
-        await CountOptionsAsync(tasks, me, cancellationToken);
-    }
-
-    /// <summary>The whole open queue, whatever the filters: one grouped query.</summary>
-    private async Task<Glance> GlanceAsync(IQueryable<CoordinationTask> tasks, string me, CancellationToken cancellationToken)
-    {
-        var today = Today;
-        var groups = await new QueueQuery().Filter(tasks, me, today)
-            .GroupBy(t => new { t.AssigneeUserId, Overdue = t.DueOn < today })
-            .Select(g => new { g.Key.AssigneeUserId, g.Key.Overdue, Count = g.Count() })
+        var snapshot = await counts.CurrentAsync(db, cancellationToken);
+        CountsTakenAt = snapshot.TakenAt;
+        var ppgs = await db.Ppgs.AsNoTracking().OrderBy(g => g.Name).Select(g => new Choice(g.Id.ToString(CultureInfo.InvariantCulture), g.Name, 0, false))
             .ToListAsync(cancellationToken);
-        return new Glance(
-            groups.Sum(g => g.Count),
-            groups.Where(g => g.Overdue).Sum(g => g.Count),
-            groups.Where(g => g.AssigneeUserId is null).Sum(g => g.Count),
-            groups.Where(g => g.AssigneeUserId == me).Sum(g => g.Count));
+        ShowCounts(snapshot.For(Query, me), ppgs);
+        return Page();
     }
 
-    private async Task CountOptionsAsync(IQueryable<CoordinationTask> tasks, string me, CancellationToken cancellationToken)
+    private void ShowCounts(QueueCounts.FilterCounts counts, List<Choice> ppgs)
     {
-        var byTrigger = await CountBy(tasks, me, QueueFacet.Trigger, t => t.Trigger, cancellationToken);
-        Triggers = Choices("Any rule", byTrigger, Query.Trigger, trigger => $"{trigger.RuleId()} {trigger.Label()}", Enum.GetValues<CoordinationTrigger>());
-        Matching = Query.Trigger is { } chosen ? byTrigger.GetValueOrDefault(chosen) : byTrigger.Values.Sum();
-
-        var byPriority = await CountBy(tasks, me, QueueFacet.Priority, t => t.Priority, cancellationToken);
-        Priorities = Choices("Any priority", byPriority, Query.Priority, priority => priority.ToString(), Enum.GetValues<Priority>());
-
-        var byStatus = await CountBy(tasks, me, QueueFacet.Status, t => t.Status, cancellationToken);
+        Matching = counts.Matching;
+        AtAGlance = counts.Glance;
+        Triggers = Choices("Any rule", counts.ByTrigger, Query.Trigger, trigger => $"{trigger.RuleId()} {trigger.Label()}", Enum.GetValues<CoordinationTrigger>());
+        Priorities = Choices("Any priority", counts.ByPriority, Query.Priority, priority => priority.ToString(), Enum.GetValues<Priority>());
         Statuses =
         [
-            new Choice("", "Open work", byStatus.Where(s => !CoordinationTask.IsClosedStatus(s.Key)).Sum(s => s.Value), Query.Status is null),
+            new Choice("", "Open work", counts.ByStatus.Where(s => !CoordinationTask.IsClosedStatus(s.Key)).Sum(s => s.Value), Query.Status is null),
             .. Enum.GetValues<CoordinationTaskStatus>().Select(status => new Choice(status.ToString(),
-                Sentence(CoordinationTask.Describe(status)), byStatus.GetValueOrDefault(status), Query.Status == status)),
+                Sentence(CoordinationTask.Describe(status)), counts.ByStatus.GetValueOrDefault(status), Query.Status == status)),
         ];
-
-        var byPpg = await CountBy(tasks, me, QueueFacet.Ppg, t => t.Member.PpgId, cancellationToken);
-        var ppgs = await db.Ppgs.AsNoTracking().OrderBy(g => g.Name).Select(g => new { g.Id, g.Name }).ToListAsync(cancellationToken);
         Ppgs =
         [
-            new Choice("", "Any PPG", byPpg.Values.Sum(), Query.Ppg is null),
-            .. ppgs.Select(g => new Choice(g.Id.ToString(CultureInfo.InvariantCulture), g.Name, byPpg.GetValueOrDefault(g.Id), Query.Ppg == g.Id)),
+            new Choice("", "Any PPG", counts.ByPpg.Values.Sum(), Query.Ppg is null),
+            .. ppgs.Select(g => g with { Count = counts.ByPpg.GetValueOrDefault(int.Parse(g.Value, CultureInfo.InvariantCulture)), Selected = g.Value == Query.Ppg?.ToString(CultureInfo.InvariantCulture) }),
         ];
-
-        var byAssignee = await Query.Filter(tasks, me, Today, QueueFacet.Assignment)
-            .GroupBy(t => t.AssigneeUserId)
-            .Select(g => new { AssigneeUserId = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        var (anyone, mine, unassigned) = counts.ByAssignment;
         Assignments =
         [
-            new Choice(nameof(Assignment.Anyone), "Anyone", byAssignee.Sum(g => g.Count), Query.Assigned == Assignment.Anyone),
-            new Choice(nameof(Assignment.Me), "Assigned to me", byAssignee.Where(g => g.AssigneeUserId == me).Sum(g => g.Count), Query.Assigned == Assignment.Me),
-            new Choice(nameof(Assignment.Unassigned), "Unassigned", byAssignee.Where(g => g.AssigneeUserId is null).Sum(g => g.Count), Query.Assigned == Assignment.Unassigned),
+            new Choice(nameof(Assignment.Anyone), "Anyone", anyone, Query.Assigned == Assignment.Anyone),
+            new Choice(nameof(Assignment.Me), "Assigned to me", mine, Query.Assigned == Assignment.Me),
+            new Choice(nameof(Assignment.Unassigned), "Unassigned", unassigned, Query.Assigned == Assignment.Unassigned),
         ];
-
-        var today = Today;
-        OverdueCount = await Query.Filter(tasks, me, today, QueueFacet.Overdue)
-            .CountAsync(t => t.DueOn < today && t.Status != CoordinationTaskStatus.Completed && t.Status != CoordinationTaskStatus.Cancelled, cancellationToken);
+        OverdueCount = counts.Overdue;
     }
-
-    /// <summary>How many tasks each value of one filter would show, the other filters applied: one query for the whole grouping.</summary>
-    private Task<Dictionary<TKey, int>> CountBy<TKey>(IQueryable<CoordinationTask> tasks, string me, QueueFacet facet,
-        Expression<Func<CoordinationTask, TKey>> key, CancellationToken cancellationToken)
-        where TKey : notnull =>
-        Query.Filter(tasks, me, Today, facet)
-            .GroupBy(key)
-            .Select(g => new KeyValuePair<TKey, int>(g.Key, g.Count()))
-            .ToDictionaryAsync(g => g.Key, g => g.Value, cancellationToken);
 
     private static List<Choice> Choices<T>(string anyText, Dictionary<T, int> counts, T? chosen, Func<T, string> text, IEnumerable<T> values)
         where T : struct, Enum =>

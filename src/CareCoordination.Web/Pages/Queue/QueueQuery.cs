@@ -1,5 +1,6 @@
 using System.Globalization;
 using CareCoordination.Core.Coordination;
+using CareCoordination.Web.Data;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace CareCoordination.Web.Pages.Queue;
@@ -15,18 +16,6 @@ public enum QueueSort
 {
     Due,
     Priority,
-}
-
-/// <summary>The filters in one grouping; a grouping's counts leave its own filter out, so each option says what choosing it shows.</summary>
-public enum QueueFacet
-{
-    None,
-    Trigger,
-    Priority,
-    Status,
-    Ppg,
-    Assignment,
-    Overdue,
 }
 
 /// <summary>
@@ -60,41 +49,33 @@ public sealed class QueueQuery
     public (DateOnly DueOn, Priority Priority, int Id)? After =>
         AfterDue is { } due && AfterPriority is { } priority && AfterId is { } id ? (due, priority, id) : null;
 
-    public IQueryable<CoordinationTask> Filter(IQueryable<CoordinationTask> tasks, string me, DateOnly today, QueueFacet except = QueueFacet.None)
+    public IQueryable<CoordinationTask> Filter(IQueryable<CoordinationTask> tasks, string me, DateOnly today)
     {
-        if (except != QueueFacet.Status)
-        {
-            tasks = Status is { } status
-                ? tasks.Where(t => t.Status == status)
-                : tasks.Where(t => t.Status != CoordinationTaskStatus.Completed && t.Status != CoordinationTaskStatus.Cancelled);
-        }
+        tasks = Status is { } status ? tasks.Where(t => t.Status == status) : tasks.WhereOpen();
 
-        if (except != QueueFacet.Trigger && Trigger is { } trigger)
+        if (Trigger is { } trigger)
         {
             tasks = tasks.Where(t => t.Trigger == trigger);
         }
 
-        if (except != QueueFacet.Priority && Priority is { } priority)
+        if (Priority is { } priority)
         {
             tasks = tasks.Where(t => t.Priority == priority);
         }
 
-        if (except != QueueFacet.Ppg && Ppg is { } ppg)
+        if (Ppg is { } ppg)
         {
             tasks = tasks.Where(t => t.Member.PpgId == ppg);
         }
 
-        if (except != QueueFacet.Assignment)
+        tasks = Assigned switch
         {
-            tasks = Assigned switch
-            {
-                Assignment.Me => tasks.Where(t => t.AssigneeUserId == me),
-                Assignment.Unassigned => tasks.Where(t => t.AssigneeUserId == null),
-                _ => tasks,
-            };
-        }
+            Assignment.Me => tasks.Where(t => t.AssigneeUserId == me),
+            Assignment.Unassigned => tasks.Where(t => t.AssigneeUserId == null),
+            _ => tasks,
+        };
 
-        if (except != QueueFacet.Overdue && Overdue)
+        if (Overdue)
         {
             tasks = tasks.Where(t => t.DueOn < today && t.Status != CoordinationTaskStatus.Completed && t.Status != CoordinationTaskStatus.Cancelled);
         }

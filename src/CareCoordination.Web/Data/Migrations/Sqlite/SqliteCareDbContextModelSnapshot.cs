@@ -519,11 +519,29 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("EventId");
 
-                    b.HasIndex("AssigneeUserId", "Status");
-
                     b.HasIndex("MemberId", "Status");
 
-                    b.HasIndex("Status", "DueOn", "Id");
+                    b.HasIndex("Status", "DueOn", "Priority", "Id");
+
+                    b.HasIndex("Status", "Priority", "DueOn", "Id");
+
+                    b.HasIndex(new[] { "AssigneeUserId", "DueOn", "Priority", "Id" }, "IX_CoordinationTasks_Open_AssigneeUserId_DueOn_Priority_Id")
+                        .HasFilter("[Status] IN ('Open', 'InProgress', 'WaitingOnProvider')");
+
+                    b.HasIndex(new[] { "AssigneeUserId", "Priority", "DueOn", "Id" }, "IX_CoordinationTasks_Open_AssigneeUserId_Priority_DueOn_Id")
+                        .HasFilter("[Status] IN ('Open', 'InProgress', 'WaitingOnProvider')");
+
+                    b.HasIndex(new[] { "DueOn", "Priority", "Id" }, "IX_CoordinationTasks_Open_DueOn_Priority_Id")
+                        .HasFilter("[Status] IN ('Open', 'InProgress', 'WaitingOnProvider')");
+
+                    b.HasIndex(new[] { "Priority", "DueOn", "Id" }, "IX_CoordinationTasks_Open_Priority_DueOn_Id")
+                        .HasFilter("[Status] IN ('Open', 'InProgress', 'WaitingOnProvider')");
+
+                    b.HasIndex(new[] { "Trigger", "DueOn", "Priority", "Id" }, "IX_CoordinationTasks_Open_Trigger_DueOn_Priority_Id")
+                        .HasFilter("[Status] IN ('Open', 'InProgress', 'WaitingOnProvider')");
+
+                    b.HasIndex(new[] { "Trigger", "Priority", "DueOn", "Id" }, "IX_CoordinationTasks_Open_Trigger_Priority_DueOn_Id")
+                        .HasFilter("[Status] IN ('Open', 'InProgress', 'WaitingOnProvider')");
 
                     b.ToTable("CoordinationTasks");
                 });

@@ -1,0 +1,310 @@
+using CareCoordination.Core.Coordination;
+using CareCoordination.Web.Data;
+using CareCoordination.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareCoordination.Web.Pages.Queue;
+
+/// <summary>
+/// The numbers beside the queue's filters, read from a snapshot of how many tasks share each combination of filterable
+/// facts. Counting six groupings over every task on each page view costs more than the page itself at plan scale, so a
+/// snapshot serves views for <c>Queue:CountsFreshForSeconds</c> (0: a new one for every view). A stale snapshot keeps
+/// serving while one refresh runs in the background; the page says when its counts were taken. Each node keeps its own.
+/// </summary>
+public sealed partial class QueueCounts(IServiceScopeFactory scopes, PlanClock clock, ILogger<QueueCounts> logger, TimeSpan freshFor) : IDisposable
+{
+    private readonly Lock _refreshGate = new();
+    private readonly SemaphoreSlim _firstTaking = new(1, 1);
+    private Snapshot? _current;
+    private Task? _refreshing;
+
+    public static QueueCounts From(IServiceProvider services)
+    {
+        var seconds = services.GetRequiredService<IConfiguration>().GetValue("Queue:CountsFreshForSeconds", 30);
+        return new QueueCounts(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<PlanClock>(),
+            services.GetRequiredService<ILogger<QueueCounts>>(), TimeSpan.FromSeconds(Math.Max(0, seconds)));
+    }
+
+    public async Task<Snapshot> CurrentAsync(CareDbContext db, CancellationToken cancellationToken)
+    {
+        if (freshFor == TimeSpan.Zero)
+        {
+            return await Snapshot.TakeAsync(db, clock, cancellationToken);
+        }
+
+        var current = Volatile.Read(ref _current);
+        // Overdue is counted against today, so yesterday's snapshot is no snapshot. Views that find none wait for one
+        // taking, not each take their own.
+        if (current is null || current.Today != clock.Today)
+        {
+            await _firstTaking.WaitAsync(cancellationToken);
+            try
+            {
+                current = Volatile.Read(ref _current);
+                if (current is null || current.Today != clock.Today)
+                {
+                    current = await Snapshot.TakeAsync(db, clock, cancellationToken);
+                    Volatile.Write(ref _current, current);
+                }
+            }
+            finally
+            {
+                _firstTaking.Release();
+            }
+
+            return current;
+        }
+
+        if (clock.UtcNow - current.TakenAt >= freshFor)
+        {
+            RefreshInBackground();
+        }
+
+        return current;
+    }
+
+    public void Dispose() => _firstTaking.Dispose();
+
+    private void RefreshInBackground()
+    {
+        lock (_refreshGate)
+        {
+            if (_refreshing is { IsCompleted: false })
+            {
+                return;
+            }
+
+            _refreshing = Task.Run(async () =>
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var taken = await Snapshot.TakeAsync(scope.ServiceProvider.GetRequiredService<CareDbContext>(), clock, CancellationToken.None);
+                    Volatile.Write(ref _current, taken);
+                }
+#pragma warning disable CA1031 // A failed refresh must not end the process; the page keeps the older counts and says how old.
+                catch (Exception failure)
+#pragma warning restore CA1031
+                {
+                    LogRefreshFailed(logger, failure.GetType().Name);
+                }
+            });
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue counts could not be refreshed ({Failure}); the older counts stay")]
+    private static partial void LogRefreshFailed(ILogger logger, string failure);
+
+    /// <summary>One combination of filterable facts and how many tasks have it. Assignee 0 is nobody.</summary>
+    private readonly record struct Facts(CoordinationTaskStatus Status, CoordinationTrigger Trigger, Priority Priority, int PpgId, int Assignee, bool PastDue);
+
+    /// <summary>
+    /// Every task's filterable facts, grouped, as of one instant. Open work is read in full on each view. Closed work
+    /// (nine tasks in ten) is also kept summed over assignees and split by assignee, because a view of open work needs
+    /// from it only how many tasks each closed status would show, under the same rule, priority and PPG.
+    /// </summary>
+    public sealed class Snapshot
+    {
+        private readonly (Facts Facts, int Count)[] _open;
+        private readonly (Facts Facts, int Count)[] _closed;
+        private readonly (Facts Facts, int Count)[] _closedPlanWide;
+        private readonly Dictionary<int, (Facts Facts, int Count)[]> _closedByAssignee;
+        private readonly Dictionary<string, int> _assignees;
+
+        private Snapshot(Dictionary<Facts, int> groups, Dictionary<string, int> assignees, DateOnly today, DateTime takenAt)
+        {
+            _open = [.. groups.Where(g => !CoordinationTask.IsClosedStatus(g.Key.Status)).Select(g => (g.Key, g.Value))];
+            _closed = [.. groups.Where(g => CoordinationTask.IsClosedStatus(g.Key.Status)).Select(g => (g.Key, g.Value))];
+            _closedPlanWide = [.. _closed.GroupBy(g => g.Facts with { Assignee = 0 }).Select(g => (g.Key, g.Sum(x => x.Count)))];
+            _closedByAssignee = _closed.GroupBy(g => g.Facts.Assignee).ToDictionary(g => g.Key, g => g.ToArray());
+            _assignees = assignees;
+            Today = today;
+            TakenAt = takenAt;
+        }
+
+        public DateOnly Today { get; }
+
+        public DateTime TakenAt { get; }
+
+        internal static async Task<Snapshot> TakeAsync(CareDbContext db, PlanClock clock, CancellationToken cancellationToken)
+        {
+            var (today, takenAt) = (clock.Today, clock.UtcNow);
+            var assignees = new Dictionary<string, int>(StringComparer.Ordinal);
+            var groups = new Dictionary<Facts, int>();
+            // Rows streamed and grouped here: one pass over the table, where a six-column GROUP BY builds a temporary index.
+            var rows = db.CoordinationTasks.AsNoTracking()
+                .Select(t => new { t.Status, t.Trigger, t.Priority, t.Member.PpgId, t.AssigneeUserId, PastDue = t.DueOn < today })
+                .AsAsyncEnumerable();
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                var assignee = row.AssigneeUserId is null ? 0 : AssigneeNumber(assignees, row.AssigneeUserId);
+                // Closed work is never overdue: leaving its due date out halves its groups.
+                var facts = new Facts(row.Status, row.Trigger, row.Priority, row.PpgId, assignee, row.PastDue && !CoordinationTask.IsClosedStatus(row.Status));
+                groups[facts] = groups.GetValueOrDefault(facts) + 1;
+            }
+
+            return new Snapshot(groups, assignees, today, takenAt);
+        }
+
+        private static int AssigneeNumber(Dictionary<string, int> assignees, string userId)
+        {
+            if (!assignees.TryGetValue(userId, out var number))
+            {
+                number = assignees.Count + 1;
+                assignees[userId] = number;
+            }
+
+            return number;
+        }
+
+        /// <summary>
+        /// The counts for one view of the queue: a group that fails no filter counts everywhere; a group that fails exactly
+        /// one counts only in that filter's own grouping, whose options say what choosing each would show.
+        /// </summary>
+        public FilterCounts For(QueueQuery query, string me)
+        {
+            ArgumentNullException.ThrowIfNull(query);
+            var mine = _assignees.GetValueOrDefault(me, -1);
+            var counts = new FilterCounts();
+            foreach (var (facts, count) in _open)
+            {
+                counts.AddToGlance(facts.Assignee, mine, facts.PastDue, count);
+                Count(query, mine, facts, count, counts);
+            }
+
+            if (query.Status is { } status && CoordinationTask.IsClosedStatus(status))
+            {
+                foreach (var (facts, count) in _closed)
+                {
+                    Count(query, mine, facts, count, counts);
+                }
+            }
+            else if (!query.Overdue)
+            {
+                // Closed work already fails the status filter, so it counts only beside its status, and only where the
+                // assignment filter lets it: the plan-wide sums for anyone, one assignee's groups otherwise.
+                var closed = query.Assigned switch
+                {
+                    Assignment.Me => _closedByAssignee.GetValueOrDefault(mine, []),
+                    Assignment.Unassigned => _closedByAssignee.GetValueOrDefault(0, []),
+                    _ => _closedPlanWide,
+                };
+                foreach (var (facts, count) in closed)
+                {
+                    if (!FailsTrigger(query, facts) && !FailsPriority(query, facts) && !FailsPpg(query, facts))
+                    {
+                        counts.ByStatus[facts.Status] = counts.ByStatus.GetValueOrDefault(facts.Status) + count;
+                    }
+                }
+            }
+
+            return counts;
+        }
+
+        private static void Count(QueueQuery query, int mine, Facts facts, int count, FilterCounts counts)
+        {
+            var open = !CoordinationTask.IsClosedStatus(facts.Status);
+            var failsStatus = query.Status is { } status ? facts.Status != status : !open;
+            var failsTrigger = FailsTrigger(query, facts);
+            var failsPriority = FailsPriority(query, facts);
+            var failsPpg = FailsPpg(query, facts);
+            var failsAssignment = query.Assigned switch
+            {
+                Assignment.Me => facts.Assignee != mine,
+                Assignment.Unassigned => facts.Assignee != 0,
+                _ => false,
+            };
+            var overdue = open && facts.PastDue;
+            var failsOverdue = query.Overdue && !overdue;
+            var failures = (failsStatus ? 1 : 0) + (failsTrigger ? 1 : 0) + (failsPriority ? 1 : 0) + (failsPpg ? 1 : 0)
+                + (failsAssignment ? 1 : 0) + (failsOverdue ? 1 : 0);
+            if (failures > 1)
+            {
+                return;
+            }
+
+            var all = failures == 0;
+            if (all)
+            {
+                counts.Matching += count;
+            }
+
+            if (all || failsStatus)
+            {
+                counts.ByStatus[facts.Status] = counts.ByStatus.GetValueOrDefault(facts.Status) + count;
+            }
+
+            if (all || failsTrigger)
+            {
+                counts.ByTrigger[facts.Trigger] = counts.ByTrigger.GetValueOrDefault(facts.Trigger) + count;
+            }
+
+            if (all || failsPriority)
+            {
+                counts.ByPriority[facts.Priority] = counts.ByPriority.GetValueOrDefault(facts.Priority) + count;
+            }
+
+            if (all || failsPpg)
+            {
+                counts.ByPpg[facts.PpgId] = counts.ByPpg.GetValueOrDefault(facts.PpgId) + count;
+            }
+
+            if (all || failsAssignment)
+            {
+                counts.AddToAssignment(facts.Assignee, mine, count);
+            }
+
+            if ((all || failsOverdue) && overdue)
+            {
+                counts.Overdue += count;
+            }
+        }
+
+        private static bool FailsTrigger(QueueQuery query, Facts facts) => query.Trigger is { } trigger && facts.Trigger != trigger;
+
+        private static bool FailsPriority(QueueQuery query, Facts facts) => query.Priority is { } priority && facts.Priority != priority;
+
+        private static bool FailsPpg(QueueQuery query, Facts facts) => query.Ppg is { } ppg && facts.PpgId != ppg;
+    }
+
+    /// <summary>What one view of the queue shows beside its filters and in its chips.</summary>
+    public sealed class FilterCounts
+    {
+        private int _open;
+        private int _openOverdue;
+        private int _openUnassigned;
+        private int _openMine;
+
+        public int Matching { get; internal set; }
+
+        public Dictionary<CoordinationTaskStatus, int> ByStatus { get; } = [];
+
+        public Dictionary<CoordinationTrigger, int> ByTrigger { get; } = [];
+
+        public Dictionary<Priority, int> ByPriority { get; } = [];
+
+        public Dictionary<int, int> ByPpg { get; } = [];
+
+        public (int Anyone, int Me, int Unassigned) ByAssignment { get; private set; }
+
+        public int Overdue { get; internal set; }
+
+        /// <summary>The whole open queue, whatever the filters.</summary>
+        public IndexModel.Glance Glance => new(_open, _openOverdue, _openUnassigned, _openMine);
+
+        internal void AddToAssignment(int assignee, int mine, int count) => ByAssignment = ByAssignment with
+        {
+            Anyone = ByAssignment.Anyone + count,
+            Me = ByAssignment.Me + (assignee == mine ? count : 0),
+            Unassigned = ByAssignment.Unassigned + (assignee == 0 ? count : 0),
+        };
+
+        internal void AddToGlance(int assignee, int mine, bool pastDue, int count)
+        {
+            _open += count;
+            _openOverdue += pastDue ? count : 0;
+            _openUnassigned += assignee == 0 ? count : 0;
+            _openMine += assignee == mine ? count : 0;
+        }
+    }
+}
