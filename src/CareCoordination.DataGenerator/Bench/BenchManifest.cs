@@ -57,7 +57,8 @@ public sealed record BenchManifest(
             [.. care.BusyMembers.Select(id => new BusyMember(id, history.ByMember[id].Events.Count))],
             [.. care.BenchCaseload.Select(id => new PrescribingTarget(id,
                 [.. catalog.Psychotropics.Select(r => r.Ingredient)
-                    .Where(name => !care.ByMember[id].Psychotropics.Exists(p => p.Regimen.Ingredient == name))
+                    .Where(name => !care.ByMember[id].Psychotropics.Concat(care.ByMember[id].MedicalDrugs)
+                        .Any(p => p.Regimen.Ingredient == name || p.Order.DrugName.StartsWith(name + " ", StringComparison.Ordinal)))
                     .OrderBy(_ => random.Next())]))],
             new BenchSearches(Searches(panel.OrderBy(_ => random.Next()).Take(10)), Searches(anyone)),
             new OpenWork(tasks.Count, tasks.Count(t => t.IsOverdueOn(options.AsOf)), tasks.Count(t => t.AssigneeUserId is null),
@@ -84,7 +85,7 @@ public sealed record BenchProviders(int PcpProviderId, int PcpPanelSize, int Psy
 /// <summary>A member with a long timeline, visible to bench.pcp (panel), bench.bh (caseload) and bench.cm.</summary>
 public sealed record BusyMember(int MemberId, int Events);
 
-/// <summary>A member bench.bh treats, and every psychotropic not on their open list (a start of any of them is not refused as a duplicate): each pair can be started once.</summary>
+/// <summary>A member bench.bh treats, and every psychotropic not on their open list, medical drugs included (a start of any of them is not refused as a duplicate): each pair can be started once.</summary>
 public sealed record PrescribingTarget(int MemberId, IReadOnlyList<string> DrugsNotOnList);
 
 /// <summary>Search terms: for bench.pcp (members of the panel) and for bench.cm (anyone).</summary>
