@@ -13,6 +13,20 @@ public static class Totp
     public static string Code(string base32Key, int stepsFromNow = 0) =>
         Code(Base32Decode(base32Key), DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30 + stepsFromNow, digits: 6);
 
+    /// <summary>
+    /// Waits, when fewer than <paramref name="needed"/> remain in the current 30-second step, for the next one: a test that
+    /// uses one step's code, then asks for "the step before now", must not cross a step between the two, or the two are
+    /// the same code and the second is refused as used.
+    /// </summary>
+    public static async Task StartOfAStepAsync(TimeSpan needed)
+    {
+        var intoStep = TimeSpan.FromMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() % 30_000);
+        if (TimeSpan.FromSeconds(30) - intoStep < needed)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30) - intoStep + TimeSpan.FromMilliseconds(50));
+        }
+    }
+
     /// <summary>A well-formed code that is none of those Identity accepts now (two steps either side).</summary>
     public static string WrongCode(string base32Key)
     {

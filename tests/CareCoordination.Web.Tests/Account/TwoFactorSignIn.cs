@@ -200,6 +200,7 @@ public class TwoFactorSignIn(AccountAppFactory app) : IClassFixture<AccountAppFa
     {
         const string email = "turn.off@demo.test";
         var client = await NewCareManager(email);
+        await Totp.StartOfAStepAsync(TimeSpan.FromSeconds(10));
         var (key, oldCodes) = await client.TurnOnTwoFactorAsync();
 
         var noCode = await client.PressAsync("TurnOff", new() { ["Input.Code"] = "" });
