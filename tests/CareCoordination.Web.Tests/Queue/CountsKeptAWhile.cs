@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CareCoordination.Core.Coordination;
+using CareCoordination.Web.Data;
 using CareCoordination.Web.Tests.Account;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -54,6 +55,33 @@ public partial class CountsKeptAWhile(CountsKeptAWhileAppFactory app) : IClassFi
         var refreshed = await Eventually(client, html => QueuePages.Glance(html, "open") == open + 1);
         Assert.NotEqual(takenAt, CountsTakenAt(refreshed));
         Assert.Equal(open + 1, QueuePages.Choices(refreshed, "trigger")[""].Count);
+    }
+
+    [Fact]
+    public async Task Closed_work_is_counted_again_ten_lifetimes_later_while_open_work_follows_each_lifetime()
+    {
+        var client = await app.SignedInAs(Browsing.CareManager);
+        // Both parts old: the next view starts counting both again, and a later one shows them.
+        var stale = await Queue(client);
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        var before = await Eventually(client, html => CountsTakenAt(html) != CountsTakenAt(stale));
+        var open = QueuePages.Glance(before, "open");
+        var completed = QueuePages.Choices(before, "status")["Completed"].Count;
+
+        await app.WithDatabase(async db =>
+        {
+            var task = db.CoordinationTasks.WhereOpen().OrderBy(t => t.Id).First();
+            Assert.True(task.CloseOnAcknowledgement("The PCP acknowledged.", app.Clock.GetUtcNow().UtcDateTime).Done);
+            await db.SaveChangesAsync();
+            return task.Id;
+        });
+
+        app.Clock.Advance(TimeSpan.FromSeconds(31));
+        var openRecounted = await Eventually(client, html => QueuePages.Glance(html, "open") == open - 1);
+        Assert.Equal(completed, QueuePages.Choices(openRecounted, "status")["Completed"].Count);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        await Eventually(client, html => QueuePages.Choices(html, "status")["Completed"].Count == completed + 1);
     }
 
     private static async Task<string> Queue(HttpClient client, string query = "")

@@ -29,7 +29,7 @@ public sealed partial class QueueCounts(IServiceScopeFactory scopes, PlanClock c
     {
         if (freshFor == TimeSpan.Zero)
         {
-            return await Snapshot.TakeAsync(db, clock, cancellationToken);
+            return await Snapshot.TakeAsync(db, clock, null, TimeSpan.Zero, cancellationToken);
         }
 
         var current = Volatile.Read(ref _current);
@@ -43,7 +43,7 @@ public sealed partial class QueueCounts(IServiceScopeFactory scopes, PlanClock c
                 current = Volatile.Read(ref _current);
                 if (current is null || current.Today != clock.Today)
                 {
-                    current = await Snapshot.TakeAsync(db, clock, cancellationToken);
+                    current = await Snapshot.TakeAsync(db, clock, current, ClosedFreshFor, cancellationToken);
                     Volatile.Write(ref _current, current);
                 }
             }
@@ -63,6 +63,9 @@ public sealed partial class QueueCounts(IServiceScopeFactory scopes, PlanClock c
         return current;
     }
 
+    /// <summary>Closed work (nine tasks in ten) changes only as tasks close, so it is counted again ten times less often.</summary>
+    private TimeSpan ClosedFreshFor => freshFor * 10;
+
     public void Dispose() => _firstTaking.Dispose();
 
     private void RefreshInBackground()
@@ -79,7 +82,8 @@ public sealed partial class QueueCounts(IServiceScopeFactory scopes, PlanClock c
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    var taken = await Snapshot.TakeAsync(scope.ServiceProvider.GetRequiredService<CareDbContext>(), clock, CancellationToken.None);
+                    var taken = await Snapshot.TakeAsync(scope.ServiceProvider.GetRequiredService<CareDbContext>(), clock,
+                        Volatile.Read(ref _current), ClosedFreshFor, CancellationToken.None);
                     Volatile.Write(ref _current, taken);
                 }
 #pragma warning disable CA1031 // A failed refresh must not end the process; the page keeps the older counts and says how old.
@@ -99,24 +103,20 @@ public sealed partial class QueueCounts(IServiceScopeFactory scopes, PlanClock c
     private readonly record struct Facts(CoordinationTaskStatus Status, CoordinationTrigger Trigger, Priority Priority, int PpgId, int Assignee, bool PastDue);
 
     /// <summary>
-    /// Every task's filterable facts, grouped, as of one instant. Open work is read in full on each view. Closed work
-    /// (nine tasks in ten) is also kept summed over assignees and split by assignee, because a view of open work needs
-    /// from it only how many tasks each closed status would show, under the same rule, priority and PPG.
+    /// Every task's filterable facts, grouped. Open work is read in full on each view. Closed work (nine tasks in ten) is
+    /// also kept summed over assignees and split by assignee, because a view of open work needs from it only how many
+    /// tasks each closed status would show, under the same rule, priority and PPG.
     /// </summary>
     public sealed class Snapshot
     {
         private readonly (Facts Facts, int Count)[] _open;
-        private readonly (Facts Facts, int Count)[] _closed;
-        private readonly (Facts Facts, int Count)[] _closedPlanWide;
-        private readonly Dictionary<int, (Facts Facts, int Count)[]> _closedByAssignee;
+        private readonly ClosedWork _closedWork;
         private readonly Dictionary<string, int> _assignees;
 
-        private Snapshot(Dictionary<Facts, int> groups, Dictionary<string, int> assignees, DateOnly today, DateTime takenAt)
+        private Snapshot((Facts, int)[] open, ClosedWork closedWork, Dictionary<string, int> assignees, DateOnly today, DateTime takenAt)
         {
-            _open = [.. groups.Where(g => !CoordinationTask.IsClosedStatus(g.Key.Status)).Select(g => (g.Key, g.Value))];
-            _closed = [.. groups.Where(g => CoordinationTask.IsClosedStatus(g.Key.Status)).Select(g => (g.Key, g.Value))];
-            _closedPlanWide = [.. _closed.GroupBy(g => g.Facts with { Assignee = 0 }).Select(g => (g.Key, g.Sum(x => x.Count)))];
-            _closedByAssignee = _closed.GroupBy(g => g.Facts.Assignee).ToDictionary(g => g.Key, g => g.ToArray());
+            _open = open;
+            _closedWork = closedWork;
             _assignees = assignees;
             Today = today;
             TakenAt = takenAt;
@@ -124,26 +124,44 @@ public sealed partial class QueueCounts(IServiceScopeFactory scopes, PlanClock c
 
         public DateOnly Today { get; }
 
+        /// <summary>When open work was counted; closed work may have been counted up to ten lifetimes earlier.</summary>
         public DateTime TakenAt { get; }
 
-        internal static async Task<Snapshot> TakeAsync(CareDbContext db, PlanClock clock, CancellationToken cancellationToken)
+        /// <summary>
+        /// Open work counted now; closed work reused from <paramref name="previous"/> while younger than
+        /// <paramref name="closedFreshFor"/>, with its assignee numbers, and counted again otherwise.
+        /// </summary>
+        internal static async Task<Snapshot> TakeAsync(CareDbContext db, PlanClock clock, Snapshot? previous, TimeSpan closedFreshFor,
+            CancellationToken cancellationToken)
         {
             var (today, takenAt) = (clock.Today, clock.UtcNow);
-            var assignees = new Dictionary<string, int>(StringComparer.Ordinal);
+            var keepClosed = previous is not null && takenAt - previous._closedWork.TakenAt < closedFreshFor;
+            var assignees = keepClosed ? new Dictionary<string, int>(previous!._assignees, StringComparer.Ordinal) : new(StringComparer.Ordinal);
+            var open = await GroupAsync(db.CoordinationTasks.WhereOpen(), today, assignees, cancellationToken);
+            var closedWork = keepClosed
+                ? previous!._closedWork
+                : new ClosedWork(await GroupAsync(db.CoordinationTasks.Where(t => t.Status == CoordinationTaskStatus.Completed
+                    || t.Status == CoordinationTaskStatus.Cancelled), today, assignees, cancellationToken), takenAt);
+            return new Snapshot([.. open.Select(g => (g.Key, g.Value))], closedWork, assignees, today, takenAt);
+        }
+
+        // Rows streamed and grouped here: one pass over the tasks, where a six-column GROUP BY builds a temporary index.
+        private static async Task<Dictionary<Facts, int>> GroupAsync(IQueryable<CoordinationTask> tasks, DateOnly today,
+            Dictionary<string, int> assignees, CancellationToken cancellationToken)
+        {
             var groups = new Dictionary<Facts, int>();
-            // Rows streamed and grouped here: one pass over the table, where a six-column GROUP BY builds a temporary index.
-            var rows = db.CoordinationTasks.AsNoTracking()
+            var rows = tasks.AsNoTracking()
                 .Select(t => new { t.Status, t.Trigger, t.Priority, t.Member.PpgId, t.AssigneeUserId, PastDue = t.DueOn < today })
                 .AsAsyncEnumerable();
             await foreach (var row in rows.WithCancellation(cancellationToken))
             {
                 var assignee = row.AssigneeUserId is null ? 0 : AssigneeNumber(assignees, row.AssigneeUserId);
-                // Closed work is never overdue: leaving its due date out halves its groups.
+                // Closed work is never overdue: leaving its due date out halves its groups, and keeps them true tomorrow.
                 var facts = new Facts(row.Status, row.Trigger, row.Priority, row.PpgId, assignee, row.PastDue && !CoordinationTask.IsClosedStatus(row.Status));
                 groups[facts] = groups.GetValueOrDefault(facts) + 1;
             }
 
-            return new Snapshot(groups, assignees, today, takenAt);
+            return groups;
         }
 
         private static int AssigneeNumber(Dictionary<string, int> assignees, string userId)
@@ -174,7 +192,7 @@ public sealed partial class QueueCounts(IServiceScopeFactory scopes, PlanClock c
 
             if (query.Status is { } status && CoordinationTask.IsClosedStatus(status))
             {
-                foreach (var (facts, count) in _closed)
+                foreach (var (facts, count) in _closedWork.Groups)
                 {
                     Count(query, mine, facts, count, counts);
                 }
@@ -185,9 +203,9 @@ public sealed partial class QueueCounts(IServiceScopeFactory scopes, PlanClock c
                 // assignment filter lets it: the plan-wide sums for anyone, one assignee's groups otherwise.
                 var closed = query.Assigned switch
                 {
-                    Assignment.Me => _closedByAssignee.GetValueOrDefault(mine, []),
-                    Assignment.Unassigned => _closedByAssignee.GetValueOrDefault(0, []),
-                    _ => _closedPlanWide,
+                    Assignment.Me => _closedWork.ByAssignee.GetValueOrDefault(mine, []),
+                    Assignment.Unassigned => _closedWork.ByAssignee.GetValueOrDefault(0, []),
+                    _ => _closedWork.PlanWide,
                 };
                 foreach (var (facts, count) in closed)
                 {
@@ -265,6 +283,20 @@ public sealed partial class QueueCounts(IServiceScopeFactory scopes, PlanClock c
         private static bool FailsPriority(QueueQuery query, Facts facts) => query.Priority is { } priority && facts.Priority != priority;
 
         private static bool FailsPpg(QueueQuery query, Facts facts) => query.Ppg is { } ppg && facts.PpgId != ppg;
+    }
+
+    /// <summary>Closed work's groups as counted at one instant: in full, summed over assignees, and by assignee.</summary>
+    private sealed class ClosedWork(Dictionary<Facts, int> groups, DateTime takenAt)
+    {
+        public (Facts Facts, int Count)[] Groups { get; } = [.. groups.Select(g => (g.Key, g.Value))];
+
+        public (Facts Facts, int Count)[] PlanWide { get; } =
+            [.. groups.GroupBy(g => g.Key with { Assignee = 0 }).Select(g => (g.Key, g.Sum(x => x.Value)))];
+
+        public Dictionary<int, (Facts Facts, int Count)[]> ByAssignee { get; } =
+            groups.GroupBy(g => g.Key.Assignee).ToDictionary(g => g.Key, g => g.Select(x => (x.Key, x.Value)).ToArray());
+
+        public DateTime TakenAt { get; } = takenAt;
     }
 
     /// <summary>What one view of the queue shows beside its filters and in its chips.</summary>
