@@ -1,5 +1,4 @@
 using CareCoordination.Core.Audit;
-using CareCoordination.Web.Data.Resilience;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -12,10 +11,9 @@ namespace CareCoordination.Web.Data;
 /// lock (SQLite's BEGIN IMMEDIATE; on SQL Server an update lock on the last row), begun here when the save has none.
 /// One instance per DbContext.
 /// </summary>
-public sealed class AuditChainInterceptor(SqliteWriteGate writeGate) : SaveChangesInterceptor
+public sealed class AuditChainInterceptor : SaveChangesInterceptor
 {
     private IDbContextTransaction? _ownTransaction;
-    private SqliteWriteGate.Turn _turn;
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -27,28 +25,14 @@ public sealed class AuditChainInterceptor(SqliteWriteGate writeGate) : SaveChang
             {
                 if (db.Database.CurrentTransaction is null)
                 {
-                    _turn = await writeGate.EnterAsync(db, cancellationToken);
+                    _ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
                 }
 
-                try
+                var previous = await LastHashAsync(db, cancellationToken);
+                foreach (var entry in added)
                 {
-                    if (db.Database.CurrentTransaction is null)
-                    {
-                        _ownTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    }
-
-                    var previous = await LastHashAsync(db, cancellationToken);
-                    foreach (var entry in added)
-                    {
-                        entry.Seal(previous);
-                        previous = entry.Hash;
-                    }
-                }
-                catch
-                {
-                    // Give back the transaction and the turn now, whether or not EF reports the failure too (a second give-back is a no-op).
-                    await AbandonAsync();
-                    throw;
+                    entry.Seal(previous);
+                    previous = entry.Hash;
                 }
             }
         }
@@ -69,39 +53,20 @@ public sealed class AuditChainInterceptor(SqliteWriteGate writeGate) : SaveChang
         if (_ownTransaction is { } transaction)
         {
             _ownTransaction = null;
-            try
-            {
-                await transaction.CommitAsync(cancellationToken);
-                await transaction.DisposeAsync();
-            }
-            finally
-            {
-                EndTurn();
-            }
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
         }
 
         return result;
     }
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) => AbandonAsync();
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) => AbandonAsync();
-
-    private async Task AbandonAsync()
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         if (_ownTransaction is { } transaction)
         {
             _ownTransaction = null;
             await transaction.DisposeAsync();
         }
-
-        EndTurn();
-    }
-
-    private void EndTurn()
-    {
-        _turn.Dispose();
-        _turn = default;
     }
 
     private static async Task<string?> LastHashAsync(CareDbContext db, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using CareCoordination.Web.Data;
-using CareCoordination.Web.Data.Resilience;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -9,7 +8,7 @@ namespace CareCoordination.Web.Infrastructure;
 /// Every page handler that changes something runs in one database transaction: the event, its flags, tasks, inbox
 /// message and audit entry are saved together or not at all, without each handler having to remember to say so.
 /// </summary>
-public sealed class TransactionPerPostFilter(CareDbContext db, SqliteWriteGate writeGate) : IAsyncPageFilter
+public sealed class TransactionPerPostFilter(CareDbContext db) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -26,7 +25,6 @@ public sealed class TransactionPerPostFilter(CareDbContext db, SqliteWriteGate w
             return;
         }
 
-        using var turn = await writeGate.EnterAsync(db, http.RequestAborted);
         await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
         var executed = await next();
         if (executed.Exception is null || executed.ExceptionHandled)
