@@ -16,7 +16,6 @@ namespace CareCoordination.Web.Data.Resilience;
 /// </summary>
 public sealed class SqliteConnectionSetup(TimeSpan busyTimeout, bool flushEveryCommit) : DbConnectionInterceptor
 {
-    private readonly string _synchronous = flushEveryCommit ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -32,7 +31,11 @@ public sealed class SqliteConnectionSetup(TimeSpan busyTimeout, bool flushEveryC
         if (connection is SqliteConnection { Handle: { } handle })
         {
             SqliteException.ThrowExceptionForRC(raw.sqlite3_busy_timeout(handle, (int)busyTimeout.TotalMilliseconds), handle);
-            SqliteException.ThrowExceptionForRC(raw.sqlite3_exec(handle, _synchronous), handle);
+            // FULL is SQLite's own default here: only the plan's choice of NORMAL needs a statement on each open.
+            if (!flushEveryCommit)
+            {
+                SqliteException.ThrowExceptionForRC(raw.sqlite3_exec(handle, "PRAGMA synchronous=NORMAL;"), handle);
+            }
         }
     }
 }

@@ -68,8 +68,8 @@ public sealed class SummaryModel(CareDbContext db, MemberAccess access, AuditTra
             .OrderBy(o => o.StopOn != null).ThenBy(o => o.DrugName)
             .ToListAsync(cancellationToken);
         Releases = await ReleasesOf(id, cancellationToken);
-        OpenTasks = await db.CoordinationTasks.AsNoTracking()
-            .Where(t => t.MemberId == id && t.Status != CoordinationTaskStatus.Completed && t.Status != CoordinationTaskStatus.Cancelled)
+        OpenTasks = await db.CoordinationTasks.AsNoTracking().WhereOpen()
+            .Where(t => t.MemberId == id)
             .OrderBy(t => t.Priority).ThenBy(t => t.DueOn)
             .ToListAsync(cancellationToken);
         Timeline = await db.CoordinationEvents.AsNoTracking().Include(e => e.Flags)

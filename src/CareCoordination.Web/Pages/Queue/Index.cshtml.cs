@@ -72,13 +72,12 @@ public sealed class IndexModel(CareDbContext db, QueueCounts counts, PlanClock c
 
         var snapshot = await counts.CurrentAsync(db, cancellationToken);
         CountsTakenAt = snapshot.TakenAt;
-        var ppgs = await db.Ppgs.AsNoTracking().OrderBy(g => g.Name).Select(g => new Choice(g.Id.ToString(CultureInfo.InvariantCulture), g.Name, 0, false))
-            .ToListAsync(cancellationToken);
+        var ppgs = await db.Ppgs.AsNoTracking().OrderBy(g => g.Name).Select(g => new PpgName(g.Id, g.Name)).ToListAsync(cancellationToken);
         ShowCounts(snapshot.For(Query, me), ppgs);
         return Page();
     }
 
-    private void ShowCounts(QueueCounts.FilterCounts counts, List<Choice> ppgs)
+    private void ShowCounts(QueueCounts.FilterCounts counts, List<PpgName> ppgs)
     {
         Matching = counts.Matching;
         AtAGlance = counts.Glance;
@@ -93,7 +92,7 @@ public sealed class IndexModel(CareDbContext db, QueueCounts counts, PlanClock c
         Ppgs =
         [
             new Choice("", "Any PPG", counts.ByPpg.Values.Sum(), Query.Ppg is null),
-            .. ppgs.Select(g => g with { Count = counts.ByPpg.GetValueOrDefault(int.Parse(g.Value, CultureInfo.InvariantCulture)), Selected = g.Value == Query.Ppg?.ToString(CultureInfo.InvariantCulture) }),
+            .. ppgs.Select(g => new Choice(g.Id.ToString(CultureInfo.InvariantCulture), g.Name, counts.ByPpg.GetValueOrDefault(g.Id), Query.Ppg == g.Id)),
         ];
         var (anyone, mine, unassigned) = counts.ByAssignment;
         Assignments =
@@ -124,4 +123,6 @@ public sealed class IndexModel(CareDbContext db, QueueCounts counts, PlanClock c
     public sealed record Choice(string Value, string Text, int Count, bool Selected);
 
     public sealed record Glance(int Open, int Overdue, int Unassigned, int Mine);
+
+    private sealed record PpgName(int Id, string Name);
 }
