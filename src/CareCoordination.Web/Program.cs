@@ -43,6 +43,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Members", CarePolicies.ClinicalRecords);
     options.Conventions.AuthorizeFolder("/Events", CarePolicies.ClinicalRecords);
     options.Conventions.AuthorizeFolder("/Findings", CareRoles.Pcp);
+    options.Conventions.AuthorizeFolder("/Labs", CarePolicies.Clinicians);
     options.Conventions.AuthorizeFolder("/Inbox", CareRoles.Pcp);
     options.Conventions.AuthorizeFolder("/Prescriptions", CareRoles.BhClinician);
     options.Conventions.AuthorizeFolder("/Assessments", CareRoles.BhClinician);

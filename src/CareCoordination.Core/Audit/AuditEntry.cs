@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using CareCoordination.Core.Consent;
 
 namespace CareCoordination.Core.Audit;
 
@@ -23,6 +24,9 @@ public sealed class AuditEntry
     public int? MemberId { get; init; }
 
     public AuditOutcome Outcome { get; init; }
+
+    /// <summary>Which protected content a request or disclosure was for; null for every other action.</summary>
+    public ProtectedContent? Content { get; init; }
 
     public required string CorrelationId { get; init; }
 
@@ -54,6 +58,13 @@ public sealed class AuditEntry
             Outcome.ToString(),
             CorrelationId,
             PreviousHash ?? "");
+
+        // Appended only when present, so entries sealed before the field existed keep their hashes.
+        if (Content is { } content)
+        {
+            canonical += "|" + content;
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CareCoordination.Core.Audit;
+using CareCoordination.Core.Consent;
 using CareCoordination.DataGenerator.Clinical;
 using CareCoordination.DataGenerator.Identity;
 using CareCoordination.DataGenerator.Members;
@@ -90,6 +91,9 @@ internal static class AuditTrailGenerator
                     AuditAction.ProtectedContentRequested when random.Chance(0.4) => AuditOutcome.Denied,
                     _ => AuditOutcome.Success,
                 },
+                Content = action is AuditAction.ProtectedContentRequested or AuditAction.ProtectedContentDisclosed
+                    ? (random.Chance(0.6) ? ProtectedContent.PsychotherapyNotes : ProtectedContent.SubstanceUseDisorderRecords)
+                    : null,
                 CorrelationId = string.Create(CultureInfo.InvariantCulture, $"{connection}:{++request:X8}"),
             };
             entry.Seal(previous);
@@ -109,11 +113,11 @@ internal static class AuditTrailGenerator
 
     public static void Write(BulkDatabase db, IEnumerable<AuditEntry> entries, int count)
     {
-        using var table = db.Table("AuditEntries", count, "Id", "OccurredAt", "UserId", "Action", "MemberId", "Outcome", "CorrelationId", "PreviousHash", "Hash");
+        using var table = db.Table("AuditEntries", count, "Id", "OccurredAt", "UserId", "Action", "MemberId", "Outcome", "Content", "CorrelationId", "PreviousHash", "Hash");
         var id = 0L;
         foreach (var e in entries)
         {
-            table.Insert(++id, e.OccurredAt, e.UserId, e.Action.ToString(), e.MemberId, e.Outcome.ToString(), e.CorrelationId, e.PreviousHash, e.Hash);
+            table.Insert(++id, e.OccurredAt, e.UserId, e.Action.ToString(), e.MemberId, e.Outcome.ToString(), e.Content?.ToString(), e.CorrelationId, e.PreviousHash, e.Hash);
         }
     }
 }

@@ -104,7 +104,7 @@ internal sealed class FlaggedEvents(ClinicalCatalog catalog, ClinicalVocabulary 
         {
             var started = NewDrug(member.Profile, care, random);
             var dose = random.Pick(started.Doses);
-            return (CoordinationEventKind.Prescription, $"Started {started.DrugName(dose)} {started.Written(dose)}", prescriber,
+            return (CoordinationEventKind.MedicationStarted, $"Started {started.DrugName(dose)} {started.Written(dose)}", prescriber,
                 new MedicationChanged(ProviderKind.BehavioralHealthPractitioner, before, Fact(started, dose), Stopped: null));
         }
 

@@ -51,7 +51,7 @@ public sealed class PatientViewService(CareDbContext db, AuditTrail audit, PlanC
             .OrderBy(t => t.Priority).ThenBy(t => t.DueOn).ThenBy(t => t.Id)
             .ToListAsync(cancellationToken);
         var releases = await db.Releases.AsNoTracking().Where(r => r.MemberId == id).OrderByDescending(r => r.SignedOn).ToListAsync(cancellationToken);
-        await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Success, id, AuditUserOf(caller, context), cancellationToken);
+        await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Success, id, AuditUserOf(caller, context), cancellationToken: cancellationToken);
 
         var cards = tasks.Select(t => TaskCard(t, today)).ToList();
         if (releases.Count > 0)

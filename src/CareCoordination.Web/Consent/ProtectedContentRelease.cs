@@ -43,14 +43,14 @@ public sealed class ProtectedContentRelease(CareDbContext db, AuditTrail audit, 
         var decision = await DecideAsync(request.MemberId, request.Content, request.RequesterProviderId, cancellationToken);
         if (!decision.Allowed)
         {
-            await audit.RecordAsync(AuditAction.ProtectedContentRequested, AuditOutcome.Denied, request.MemberId, request.RequesterUserId, cancellationToken);
+            await audit.RecordAsync(AuditAction.ProtectedContentRequested, AuditOutcome.Denied, request.MemberId, request.RequesterUserId, request.Content, cancellationToken);
             return new RequestOutcome(decision);
         }
 
         var writtenOn = await NotesOf(request.MemberId, request.Content).Select(n => n.WrittenOn).ToListAsync(cancellationToken);
         if (writtenOn.Count == 0)
         {
-            await audit.RecordAsync(AuditAction.ProtectedContentRequested, AuditOutcome.Success, request.MemberId, request.RequesterUserId, cancellationToken);
+            await audit.RecordAsync(AuditAction.ProtectedContentRequested, AuditOutcome.Success, request.MemberId, request.RequesterUserId, request.Content, cancellationToken);
             return new RequestOutcome(decision);
         }
 
@@ -71,8 +71,8 @@ public sealed class ProtectedContentRelease(CareDbContext db, AuditTrail audit, 
             Description = request.Content.DescribeDisclosure(writtenOn),
         };
         db.Disclosures.Add(disclosure);
-        audit.Add(AuditAction.ProtectedContentRequested, AuditOutcome.Success, request.MemberId, request.RequesterUserId);
-        audit.Add(AuditAction.ProtectedContentDisclosed, AuditOutcome.Success, request.MemberId, request.RequesterUserId);
+        audit.Add(AuditAction.ProtectedContentRequested, AuditOutcome.Success, request.MemberId, request.RequesterUserId, request.Content);
+        audit.Add(AuditAction.ProtectedContentDisclosed, AuditOutcome.Success, request.MemberId, request.RequesterUserId, request.Content);
         await db.SaveChangesAsync(cancellationToken);
         return new RequestOutcome(decision, disclosure);
     }
@@ -94,14 +94,14 @@ public sealed class ProtectedContentRelease(CareDbContext db, AuditTrail audit, 
         var decision = await DecideAsync(memberId, disclosure.Content, disclosure.RecipientProviderId, cancellationToken);
         if (!decision.Allowed)
         {
-            await audit.RecordAsync(AuditAction.ProtectedContentDisclosed, AuditOutcome.Denied, memberId, viewerUserId, cancellationToken);
+            await audit.RecordAsync(AuditAction.ProtectedContentDisclosed, AuditOutcome.Denied, memberId, viewerUserId, disclosure.Content, cancellationToken);
             return new ShownDisclosure(disclosure, decision, []);
         }
 
         var disclosedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(disclosure.DisclosedAt, clock.PlanZone));
         var notes = await NotesOf(memberId, disclosure.Content).Where(n => n.WrittenOn <= disclosedOn)
             .OrderBy(n => n.WrittenOn).ThenBy(n => n.Id).ToListAsync(cancellationToken);
-        await audit.RecordAsync(AuditAction.ProtectedContentDisclosed, AuditOutcome.Success, memberId, viewerUserId, cancellationToken);
+        await audit.RecordAsync(AuditAction.ProtectedContentDisclosed, AuditOutcome.Success, memberId, viewerUserId, disclosure.Content, cancellationToken);
         return new ShownDisclosure(disclosure, decision, notes);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CareCoordination.Core.Audit;
+using CareCoordination.Core.Consent;
 using CareCoordination.Web.Data;
 
 namespace CareCoordination.Web.Infrastructure;
@@ -8,7 +9,7 @@ namespace CareCoordination.Web.Infrastructure;
 public sealed class AuditTrail(CareDbContext db, PlanClock clock, IHttpContextAccessor http)
 {
     /// <summary>Adds the entry to the request's unit of work, so it is saved with the change it describes, or not at all.</summary>
-    public void Add(AuditAction action, AuditOutcome outcome, int? memberId = null, string? userId = null)
+    public void Add(AuditAction action, AuditOutcome outcome, int? memberId = null, string? userId = null, ProtectedContent? content = null)
     {
         var context = http.HttpContext;
         db.AuditEntries.Add(new AuditEntry
@@ -18,14 +19,16 @@ public sealed class AuditTrail(CareDbContext db, PlanClock clock, IHttpContextAc
             Action = action,
             MemberId = memberId,
             Outcome = outcome,
+            Content = content,
             CorrelationId = context?.TraceIdentifier ?? "background",
         });
     }
 
     /// <summary>Adds and saves at once: for reads and refusals, which have no other change to ride with.</summary>
-    public async Task RecordAsync(AuditAction action, AuditOutcome outcome, int? memberId = null, string? userId = null, CancellationToken cancellationToken = default)
+    public async Task RecordAsync(AuditAction action, AuditOutcome outcome, int? memberId = null, string? userId = null,
+        ProtectedContent? content = null, CancellationToken cancellationToken = default)
     {
-        Add(action, outcome, memberId, userId);
+        Add(action, outcome, memberId, userId, content);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

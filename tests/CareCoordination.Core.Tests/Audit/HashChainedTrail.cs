@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
 using CareCoordination.Core.Audit;
+using CareCoordination.Core.Consent;
 
 namespace CareCoordination.Core.Tests.Audit;
 
@@ -96,5 +99,36 @@ public class HashChainedTrail
         var chain = Check([legacy, .. Trail(3)]);
         Assert.Null(chain.Break);
         Assert.Equal((1L, 3L), (chain.Unsealed, chain.Checked));
+    }
+
+    [Fact]
+    public void An_entry_without_protected_content_hashes_its_seven_fields_as_before_the_field_existed()
+    {
+        var entry = new AuditEntry
+        {
+            OccurredAt = new DateTime(2026, 11, 27, 10, 0, 0, DateTimeKind.Utc), UserId = "user-1", Action = AuditAction.MemberRecordViewed,
+            MemberId = 40, Outcome = AuditOutcome.Success, CorrelationId = "req-1",
+        };
+        entry.Seal(null);
+
+        var canonical = "2026-11-27T10:00:00.0000000Z|user-1|MemberRecordViewed|40|Success|req-1|";
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))), entry.Hash);
+    }
+
+    [Fact]
+    public void The_protected_content_of_a_request_is_covered_by_its_hash()
+    {
+        AuditEntry Request(ProtectedContent? content) => new()
+        {
+            OccurredAt = new DateTime(2026, 11, 27, 10, 0, 0, DateTimeKind.Utc), UserId = "user-1", Action = AuditAction.ProtectedContentRequested,
+            MemberId = 40, Outcome = AuditOutcome.Denied, Content = content, CorrelationId = "req-1",
+        };
+        var notes = Request(ProtectedContent.PsychotherapyNotes);
+        notes.Seal(null);
+
+        // The same entry claiming another content, or none, cannot carry the sealed hash.
+        Assert.NotEqual(notes.Hash, Request(ProtectedContent.SubstanceUseDisorderRecords).ComputeHash());
+        Assert.NotEqual(notes.Hash, Request(null).ComputeHash());
+        Assert.Equal(notes.Hash, Request(ProtectedContent.PsychotherapyNotes).ComputeHash());
     }
 }

@@ -54,8 +54,8 @@ public class AuditTrailIntegrity(CareAppFactory app) : IClassFixture<CareAppFact
         var csv = await admin.GetAsync($"/Admin/Audit/Export?Filter.Member={member.Id}&Filter.Action=MemberRecordViewed");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("id,occurred_at_utc,user,action,member_id,outcome,correlation_id", lines[0]);
-        Assert.All(lines.Skip(1), line => Assert.Contains($",MemberRecordViewed,{member.PlanMemberId},", line, StringComparison.Ordinal));
+        Assert.Equal("id,occurred_at_utc,user,action,content,member_id,outcome,correlation_id", lines[0]);
+        Assert.All(lines.Skip(1), line => Assert.Contains($",MemberRecordViewed,,{member.PlanMemberId},", line, StringComparison.Ordinal));
         Assert.True(lines.Length > 1);
     }
 

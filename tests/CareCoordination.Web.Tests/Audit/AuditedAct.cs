@@ -1,14 +1,15 @@
 using CareCoordination.Core.Audit;
+using CareCoordination.Core.Consent;
 
 namespace CareCoordination.Web.Tests.Audit;
 
-/// <summary>One entry an act must add to the trail: what was done, how it ended, by whom, and about which member.</summary>
-public sealed record AuditedEntry(AuditAction Action, AuditOutcome Outcome, string? UserId, int? MemberId)
+/// <summary>One entry an act must add to the trail: what was done, how it ended, by whom, about which member, and which protected content.</summary>
+public sealed record AuditedEntry(AuditAction Action, AuditOutcome Outcome, string? UserId, int? MemberId, ProtectedContent? Content = null)
 {
     public static AuditedEntry Of(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return new(entry.Action, entry.Outcome, entry.UserId, entry.MemberId);
+        return new(entry.Action, entry.Outcome, entry.UserId, entry.MemberId, entry.Content);
     }
 }
 

@@ -85,7 +85,7 @@ public static class AuditedReleaseActs
             var response = await request.PostAsync(new() { ["Input.Purpose"] = Purpose });
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains("Nothing was disclosed.", Browsing.Text(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        }, [new(AuditAction.ProtectedContentRequested, AuditOutcome.Denied, pcp, memberId)]);
+        }, [new(AuditAction.ProtectedContentRequested, AuditOutcome.Denied, pcp, memberId, ProtectedContent.PsychotherapyNotes)]);
     }
 
     /// <summary>
@@ -112,8 +112,8 @@ public static class AuditedReleaseActs
             Assert.Matches($"^/Members/{memberId}/Releases/Disclosures/\\d+$", response.Headers.Location!.ToString());
         },
         [
-            new(AuditAction.ProtectedContentRequested, AuditOutcome.Success, pcp, memberId),
-            new(AuditAction.ProtectedContentDisclosed, AuditOutcome.Success, pcp, memberId),
+            new(AuditAction.ProtectedContentRequested, AuditOutcome.Success, pcp, memberId, ProtectedContent.PsychotherapyNotes),
+            new(AuditAction.ProtectedContentDisclosed, AuditOutcome.Success, pcp, memberId, ProtectedContent.PsychotherapyNotes),
         ]);
     }
 

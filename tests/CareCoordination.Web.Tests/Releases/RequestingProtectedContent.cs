@@ -185,6 +185,7 @@ public class RequestingProtectedContent(CareAppFactory app) : IClassFixture<Care
             return (member, record.Text, record.WrittenOn);
         });
         var client = await app.SignedInAs(Browsing.Bh);
+        var auditedBefore = await app.WithDatabase(db => db.AuditEntries.MaxAsync(a => a.Id));
 
         var response = await client.SubmitFormAsync(RequestUrl(memberId, ProtectedContent.SubstanceUseDisorderRecords), Ask("Medication management for co-occurring depression"));
 
@@ -194,6 +195,10 @@ public class RequestingProtectedContent(CareAppFactory app) : IClassFixture<Care
         Assert.Contains(recordText, text, StringComparison.Ordinal);
         var disclosure = await app.WithDatabase(db => db.Disclosures.SingleAsync(d => d.MemberId == memberId));
         Assert.Equal((ProtectedContent.SubstanceUseDisorderRecords, $"1 Part 2 SUD record, {writtenOn:yyyy-MM-dd}"), (disclosure.Content, disclosure.Description));
+        var audited = await app.WithDatabase(db => db.AuditEntries.Where(a => a.Id > auditedBefore && a.MemberId == memberId
+                && (a.Action == AuditAction.ProtectedContentRequested || a.Action == AuditAction.ProtectedContentDisclosed))
+            .Select(a => a.Content).Distinct().ToListAsync());
+        Assert.Equal([ProtectedContent.SubstanceUseDisorderRecords], audited);
     }
 
     [Fact]

@@ -107,13 +107,16 @@ public class CoordinationReportNumbers(ReportAppFactory app)
         var html = await Report("/Reports/Consent", March);
 
         Assert.Contains("3 blocked requests for protected content, for 2 members", Browsing.Text(html), StringComparison.Ordinal);
+        Assert.Contains("1 for psychotherapy notes, 1 for Part 2 records, 1 recorded before the audit trail said which.",
+            Browsing.Text(html), StringComparison.Ordinal);
         Assert.Equal(
-            [[World.PlanMemberId("c1"), "=Ana Quiñones", "2", "3/10/2026"], [World.PlanMemberId("c3"), "+Bo Rivers", "1", "3/5/2026"]],
+            [[World.PlanMemberId("c1"), "=Ana Quiñones", "2", "1", "1", "3/10/2026"], [World.PlanMemberId("c3"), "+Bo Rivers", "1", "0", "0", "3/5/2026"]],
             ReportPages.Body(html, "table-blocked"));
 
         var north = Browsing.Text(await Report("/Reports/Consent", $"{March}&Filter.Ppg={World.North}"));
         Assert.Contains("2 members with a substance use disorder", north, StringComparison.Ordinal);
         Assert.Contains("2 blocked requests for protected content, for 1 member", north, StringComparison.Ordinal);
+        Assert.Contains("1 for psychotherapy notes, 1 for Part 2 records.", north, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -76,7 +76,8 @@ public class CsvExports(ReportAppFactory app)
     {
         var (blocked, _) = await Download("/Reports/Consent?handler=ExportBlocked&Filter.From=2026-03-02&Filter.To=2026-03-15");
         Assert.Equal(
-            ["member_id,member_name,blocked_requests,last_blocked_on", $"{World.PlanMemberId("c1")},'=Ana Quiñones,2,2026-03-10", $"{World.PlanMemberId("c3")},'+Bo Rivers,1,2026-03-05", ""],
+            ["member_id,member_name,blocked_requests,psychotherapy_note_requests,part2_record_requests,last_blocked_on",
+                $"{World.PlanMemberId("c1")},'=Ana Quiñones,2,1,1,2026-03-10", $"{World.PlanMemberId("c3")},'+Bo Rivers,1,0,0,2026-03-05", ""],
             blocked.Split("\r\n"));
 
         var (levels, _) = await Download("/Reports/Monitoring?handler=ExportLevels");

@@ -215,21 +215,21 @@ public sealed class ReportWorld
     {
         var t1 = CoordinationTrigger.PsychotropicStartOrChange;
         // p1, Thursday: the window skips the weekend and the holiday and ends Tuesday 17th; acknowledged that night, on time.
-        var p1 = Event("pA", bhUser, CoordinationEventKind.Prescription, "Started sertraline 50 mg once daily", "2026-02-12 10:00", t1, Priority.High, "2026-02-17");
+        var p1 = Event("pA", bhUser, CoordinationEventKind.MedicationStarted, "Started sertraline 50 mg once daily", "2026-02-12 10:00", t1, Priority.High, "2026-02-17");
         Message(p1, pcpNorth, "2026-02-12 10:00", pcpUser, acknowledged: "2026-02-17 23:00");
         // p2, Friday: the window ends Wednesday 18th; acknowledged Thursday 19th, late.
-        var p2 = Event("pB", bhUser, CoordinationEventKind.Prescription, "Started sertraline 50 mg once daily\nfor panic attacks", "2026-02-13 16:00", t1, Priority.High, "2026-02-18");
+        var p2 = Event("pB", bhUser, CoordinationEventKind.MedicationStarted, "Started sertraline 50 mg once daily\nfor panic attacks", "2026-02-13 16:00", t1, Priority.High, "2026-02-18");
         Message(p2, pcpNorth, "2026-02-13 16:00", pcpUser, acknowledged: "2026-02-19 08:00");
         // p3, Saturday: the window ends Wednesday 18th; the care manager faxed it that afternoon, on time.
-        var p3 = Event("pC", bhUser, CoordinationEventKind.Prescription, "Started quetiapine 25 mg at bedtime", "2026-02-14 11:00", t1, Priority.High, "2026-02-18");
+        var p3 = Event("pC", bhUser, CoordinationEventKind.MedicationStarted, "Started quetiapine 25 mg at bedtime", "2026-02-14 11:00", t1, Priority.High, "2026-02-18");
         Message(p3, pcpSouth, "2026-02-14 11:00", pcpUser, acknowledged: null);
         // p4, Wednesday 23:30 (Thursday in UTC): the window ends Friday 20th; one unanswered call, never communicated.
-        var p4 = Event("pD", bhUser, CoordinationEventKind.Prescription, "Started aripiprazole 5 mg once daily", "2026-02-18 23:30", t1, Priority.High, "2026-02-20");
+        var p4 = Event("pD", bhUser, CoordinationEventKind.MedicationStarted, "Started aripiprazole 5 mg once daily", "2026-02-18 23:30", t1, Priority.High, "2026-02-20");
         Message(p4, pcpNorth, "2026-02-18 23:30", pcpUser, acknowledged: null);
         // Not starts in the range: a dose change, a start that raised no flag, and a start after the range.
         Event("pA", bhUser, CoordinationEventKind.Prescription, "Changed sertraline from 50 mg to 100 mg once daily", "2026-02-10 10:00", t1, Priority.High, "2026-02-12");
-        Event("pB", bhUser, CoordinationEventKind.Prescription, "Started melatonin 3 mg at bedtime", "2026-02-11 10:00", null, Priority.High, "2026-02-11");
-        Event("pD", bhUser, CoordinationEventKind.Prescription, "Started sertraline 25 mg once daily", "2026-02-23 10:00", t1, Priority.High, "2026-02-25");
+        Event("pB", bhUser, CoordinationEventKind.MedicationStarted, "Started melatonin 3 mg at bedtime", "2026-02-11 10:00", null, Priority.High, "2026-02-11");
+        Event("pD", bhUser, CoordinationEventKind.MedicationStarted, "Started sertraline 25 mg once daily", "2026-02-23 10:00", t1, Priority.High, "2026-02-25");
         var task3 = CoordinationTask.Open(Member("pC"), p3, t1, Priority.High, Day("2026-02-18"), At("2026-02-14 11:00"));
         var task4 = CoordinationTask.Open(Member("pD"), p4, t1, Priority.High, Day("2026-02-20"), At("2026-02-18 23:30"));
         _db.CoordinationTasks.AddRange(task3, task4);
@@ -259,11 +259,11 @@ public sealed class ReportWorld
         Diagnosis("c8", bh, "F10.20", "Alcohol dependence, uncomplicated");
         Consent("c8", north, "2025-06-01", expiresOn: null, expirationEvent: "End of treatment").RecordExpirationEvent(Day("2026-03-18"));
 
-        Audit("c1", pcpUser, "2026-03-03 10:00", AuditOutcome.Denied);
-        Audit("c1", pcpUser, "2026-03-10 10:00", AuditOutcome.Denied);
-        Audit("c3", pcpUser, "2026-03-05 12:00", AuditOutcome.Denied);
-        Audit("c2", pcpUser, "2026-02-20 10:00", AuditOutcome.Denied);
-        Audit("c2", pcpUser, "2026-03-04 10:00", AuditOutcome.Success);
+        Audit("c1", pcpUser, "2026-03-03 10:00", AuditOutcome.Denied, ProtectedContent.PsychotherapyNotes);
+        Audit("c1", pcpUser, "2026-03-10 10:00", AuditOutcome.Denied, ProtectedContent.SubstanceUseDisorderRecords);
+        Audit("c3", pcpUser, "2026-03-05 12:00", AuditOutcome.Denied, content: null); // written before the trail recorded the content
+        Audit("c2", pcpUser, "2026-02-20 10:00", AuditOutcome.Denied, ProtectedContent.PsychotherapyNotes);
+        Audit("c2", pcpUser, "2026-03-04 10:00", AuditOutcome.Success, ProtectedContent.SubstanceUseDisorderRecords);
     }
 
     /// <summary>Lithium, clozapine and antipsychotic orders, with medication-monitoring and metabolic-screening events.</summary>
@@ -378,13 +378,14 @@ public sealed class ReportWorld
         return release;
     }
 
-    private void Audit(string member, string userId, string at, AuditOutcome outcome) => _db.AuditEntries.Add(new AuditEntry
+    private void Audit(string member, string userId, string at, AuditOutcome outcome, ProtectedContent? content) => _db.AuditEntries.Add(new AuditEntry
     {
         OccurredAt = At(at),
         UserId = userId,
         Action = AuditAction.ProtectedContentRequested,
         MemberId = Member(member),
         Outcome = outcome,
+        Content = content,
         CorrelationId = "report-world",
     });
 

@@ -69,6 +69,9 @@ public static class AuthorizationExpectations
         // PCP findings
         GET    /Members/{memberId}/Findings/New                                 login     200|404  denied   denied   denied   login
         POST   /Members/{memberId}/Findings/New                                 login     200|404  denied   denied   denied   login
+        // Lab results that monitor medications: treating clinicians
+        GET    /Members/{memberId}/Labs/New                                     login     200|404  200|404  denied   denied   login
+        POST   /Members/{memberId}/Labs/New                                     login     200|404  200|404  denied   denied   login
         // BH prescribing and assessments
         GET    /Members/{memberId}/Prescriptions                                login     denied   200|404  denied   denied   login
         GET    /Members/{memberId}/Prescriptions/New                            login     denied   200|404  denied   denied   login

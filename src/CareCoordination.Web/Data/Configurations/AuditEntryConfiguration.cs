@@ -12,6 +12,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.UserId).HasMaxLength(450);
         builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(40);
         builder.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Content).HasConversion<string>().HasMaxLength(40);
         builder.Property(a => a.CorrelationId).HasMaxLength(64);
         builder.Property(a => a.PreviousHash).HasMaxLength(64).IsFixedLength();
         builder.Property(a => a.Hash).HasMaxLength(64).IsFixedLength();

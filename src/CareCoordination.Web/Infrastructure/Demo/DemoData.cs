@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Security.Cryptography;
 using CareCoordination.Core.Clinical;
 using CareCoordination.Core.Consent;
@@ -85,6 +86,7 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
         AddSignedDocuments();
         await AddQueueAsync(members, pcps, bh, pcpUser, bhUser, careManager);
         AddProtectedNotes(members, bh);
+        AddLabs(members, bh, pcps, bhUser, pcpUser);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -304,10 +306,10 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
         var bhKind = ProviderKind.BehavioralHealthPractitioner;
         var pcpKind = ProviderKind.PrimaryCarePhysician;
 
-        await RecordAsync(members[0], bhUser, bh[0], CoordinationEventKind.Prescription, daysAgo: 1, "Started sertraline 100 mg once daily",
+        await RecordAsync(members[0], bhUser, bh[0], CoordinationEventKind.MedicationStarted, daysAgo: 1, "Started sertraline 100 mg once daily",
             new MedicationChanged(bhKind, ActiveMedications(members[0], except: "N06AB06"), Fact(DemoCatalog.Sertraline), Stopped: null));
 
-        var lithium = await RecordAsync(members[9], bhUser, bh[1], CoordinationEventKind.Prescription, daysAgo: 2,
+        var lithium = await RecordAsync(members[9], bhUser, bh[1], CoordinationEventKind.MedicationStarted, daysAgo: 2,
             "Started lithium carbonate 300 mg three times daily; baseline renal and thyroid labs needed",
             new MedicationChanged(bhKind, [], Fact(DemoCatalog.Lithium), Stopped: null));
         lithium[0].Claim(careManager.Id);
@@ -391,6 +393,33 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
             Text = "Opioid treatment program: buprenorphine-naloxone 16 mg daily, week 8. Urine toxicology negative for non-prescribed opioids. Attending weekly group.",
         });
     }
+
+    /// <summary>
+    /// Lithium levels, ANCs and metabolic screenings, so that the monitoring report has members both up to date and due:
+    /// clozapine members 3 (monitored and screened), 17 and 31 (ANC overdue); lithium members 23 (monitored) and 37 (level
+    /// overdue); aripiprazole members 12 (screened 13 months ago, due) and 26 (screened).
+    /// </summary>
+    private void AddLabs(Member[] members, Provider[] bh, Provider[] pcps, CareUser bhUser, CareUser pcpUser)
+    {
+        Lab(members[3], bhUser, bh[1], CoordinationEventKind.MedicationMonitoring, daysAgo: 20, "ANC 2900/µL");
+        Lab(members[3], pcpUser, pcps[0], CoordinationEventKind.MetabolicScreening, daysAgo: 200, "Metabolic screening: Fasting glucose 118 mg/dL, LDL-C 141 mg/dL");
+        Lab(members[17], bhUser, bh[1], CoordinationEventKind.MedicationMonitoring, daysAgo: 120, "ANC 3400/µL");
+        Lab(members[23], bhUser, bh[1], CoordinationEventKind.MedicationMonitoring, daysAgo: 30, "Lithium level 0.7 mmol/L");
+        Lab(members[37], bhUser, bh[1], CoordinationEventKind.MedicationMonitoring, daysAgo: 150, "Lithium level 0.9 mmol/L");
+        Lab(members[12], pcpUser, pcps[0], CoordinationEventKind.MetabolicScreening, daysAgo: 400, "Metabolic screening: HbA1c 5.9%, LDL-C 128 mg/dL");
+        Lab(members[26], pcpUser, pcps[0], CoordinationEventKind.MetabolicScreening, daysAgo: 90, "Metabolic screening: HbA1c 5.4%, Total cholesterol 188 mg/dL");
+    }
+
+    private void Lab(Member member, CareUser user, Provider provider, CoordinationEventKind kind, int daysAgo, string results) =>
+        db.CoordinationEvents.Add(new CoordinationEvent
+        {
+            MemberId = member.Id,
+            Kind = kind,
+            OccurredAt = _now.AddDays(-daysAgo),
+            RecordedByUserId = user.Id,
+            ProviderId = provider.Id,
+            Summary = string.Create(CultureInfo.InvariantCulture, $"{results}; drawn {_today.AddDays(-daysAgo):yyyy-MM-dd}"),
+        });
 
     private void Note(Member member, string userId, CoordinationEventKind kind, int daysAgo, string summary) =>
         db.CoordinationEvents.Add(new CoordinationEvent

@@ -117,7 +117,7 @@ public sealed class NewModel(
         db.MedicationOrders.Add(order);
         var facts = new MedicationChanged(ProviderKind.BehavioralHealthPractitioner, [.. OpenOrders.Select(MedicationFact.From)], MedicationFact.From(order), Stopped: null);
         var recorded = await recorder.RecordAsync(
-            new CoordinationEntry(memberId, CoordinationEventKind.Prescription, $"Started {drug} {order.Regimen()}", [facts], Input.SharingDiscussedWithMember),
+            new CoordinationEntry(memberId, CoordinationEventKind.MedicationStarted, $"Started {drug} {order.Regimen()}", [facts], Input.SharingDiscussedWithMember),
             User.UserId(), User.ProviderIdOf(), cancellationToken);
         return LocalRedirect(await submissions.CompleteAsync(SubmissionId, $"/Members/{memberId}/Events/{recorded.Event.Id}", cancellationToken));
     }

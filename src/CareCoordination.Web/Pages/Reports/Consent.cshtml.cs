@@ -35,6 +35,10 @@ public sealed class ConsentModel(CareDbContext db, PlanClock clock, Coordination
 
     public int BlockedRequests { get; private set; }
 
+    public int BlockedPsychotherapyNoteRequests { get; private set; }
+
+    public int BlockedPart2Requests { get; private set; }
+
     public int BlockedMemberCount { get; private set; }
 
     public IReadOnlyList<BlockedRow> Blocked { get; private set; } = [];
@@ -49,7 +53,10 @@ public sealed class ConsentModel(CareDbContext db, PlanClock clock, Coordination
         var sud = await SudWithoutConsentAsync(Filter.Apply(Db.Members.AsNoTracking()), cancellationToken);
         SudWithoutConsentCount = await sud.CountAsync(cancellationToken);
         var denied = Denied(Filter.Apply(Db.Members.AsNoTracking()));
-        BlockedRequests = await denied.CountAsync(cancellationToken);
+        var byContent = await denied.GroupBy(a => a.Content).Select(g => new { Content = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        BlockedRequests = byContent.Sum(c => c.Count);
+        BlockedPsychotherapyNoteRequests = byContent.Where(c => c.Content == ProtectedContent.PsychotherapyNotes).Sum(c => c.Count);
+        BlockedPart2Requests = byContent.Where(c => c.Content == ProtectedContent.SubstanceUseDisorderRecords).Sum(c => c.Count);
         BlockedMemberCount = await denied.Select(a => a.MemberId).Distinct().CountAsync(cancellationToken);
         if (MayListMembers)
         {
@@ -98,10 +105,11 @@ public sealed class ConsentModel(CareDbContext db, PlanClock clock, Coordination
 
         var blocked = BlockedByMember(Filter.Apply(access.MembersVisibleTo(User).AsNoTracking()));
         await audit.RecordAsync(AuditAction.MemberReportExported, AuditOutcome.Success, cancellationToken: cancellationToken);
-        string[] header = ["member_id", "member_name", "blocked_requests", "last_blocked_on"];
+        string[] header = ["member_id", "member_name", "blocked_requests", "psychotherapy_note_requests", "part2_record_requests", "last_blocked_on"];
         var rows = Keyset.InBatches((after, token) => blocked.Where(b => b.MemberId > after).OrderBy(b => b.MemberId).Take(Keyset.BatchSize).ToListAsync(token),
                 b => b.MemberId, cancellationToken)
-            .Select(b => (IReadOnlyList<string?>)[b.PlanMemberId, b.MemberName, b.Requests.ToString(CultureInfo.InvariantCulture), ReportFormat.IsoDate(LastBlockedOn(b))]);
+            .Select(b => (IReadOnlyList<string?>)[b.PlanMemberId, b.MemberName, b.Requests.ToString(CultureInfo.InvariantCulture),
+                b.PsychotherapyNoteRequests.ToString(CultureInfo.InvariantCulture), b.Part2Requests.ToString(CultureInfo.InvariantCulture), ReportFormat.IsoDate(LastBlockedOn(b))]);
         return new CsvDownload($"protected-content-blocked-{ReportFormat.IsoDate(Today)}.csv", header, rows);
     }
 
@@ -150,7 +158,10 @@ public sealed class ConsentModel(CareDbContext db, PlanClock clock, Coordination
         }));
     }
 
-    /// <summary>Refused requests for protected content in the range, of these members: the audit trail's ProtectedContentRequested denials.</summary>
+    /// <summary>
+    /// Refused requests for protected content in the range, of these members: the audit trail's ProtectedContentRequested
+    /// denials. Entries written before the trail recorded the content count in the totals only.
+    /// </summary>
     private IQueryable<AuditEntry> Denied(IQueryable<Member> members)
     {
         var (start, end) = Filter.Instants(PlanZone);
@@ -159,9 +170,20 @@ public sealed class ConsentModel(CareDbContext db, PlanClock clock, Coordination
     }
 
     private IQueryable<BlockedRow> BlockedByMember(IQueryable<Member> members) =>
-        from b in Denied(members).GroupBy(a => a.MemberId!.Value).Select(g => new { MemberId = g.Key, Requests = g.Count(), Last = g.Max(a => a.OccurredAt) })
+        from b in Denied(members).GroupBy(a => a.MemberId!.Value).Select(g => new
+        {
+            MemberId = g.Key,
+            Requests = g.Count(),
+            Notes = g.Count(a => a.Content == ProtectedContent.PsychotherapyNotes),
+            Part2 = g.Count(a => a.Content == ProtectedContent.SubstanceUseDisorderRecords),
+            Last = g.Max(a => a.OccurredAt),
+        })
         join m in members on b.MemberId equals m.Id
-        select new BlockedRow { MemberId = m.Id, PlanMemberId = m.PlanMemberId, MemberName = m.GivenName + " " + m.FamilyName, Requests = b.Requests, LastBlockedAt = b.Last };
+        select new BlockedRow
+        {
+            MemberId = m.Id, PlanMemberId = m.PlanMemberId, MemberName = m.GivenName + " " + m.FamilyName,
+            Requests = b.Requests, PsychotherapyNoteRequests = b.Notes, Part2Requests = b.Part2, LastBlockedAt = b.Last,
+        };
 
     /// <summary>A listed member; built with an initializer so that a query can still filter and sort by its members.</summary>
     public sealed record MemberRow
@@ -186,6 +208,10 @@ public sealed class ConsentModel(CareDbContext db, PlanClock clock, Coordination
         public required string MemberName { get; init; }
 
         public required int Requests { get; init; }
+
+        public required int PsychotherapyNoteRequests { get; init; }
+
+        public required int Part2Requests { get; init; }
 
         public required DateTime LastBlockedAt { get; init; }
     }

@@ -28,9 +28,6 @@ public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, C
     public const int BusinessDays = 2;
     public const int ListLimit = 100;
 
-    /// <summary>How the "Start a medication" page words its timeline line.</summary>
-    private const string StartSummaryPrefix = "Started ";
-
     public Counts Summary { get; private set; } = new(0, 0, 0);
 
     public IReadOnlyList<Row> Late { get; private set; } = [];
@@ -88,7 +85,7 @@ public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, C
     {
         var (start, end) = Filter.Instants(PlanZone);
         var starts = Filter.ApplyPpg(Db.CoordinationEvents.AsNoTracking(), Db)
-            .Where(e => e.Kind == CoordinationEventKind.Prescription && e.Summary.StartsWith(StartSummaryPrefix)
+            .Where(e => e.Kind == CoordinationEventKind.MedicationStarted
                 && e.Flags.Any(f => f.Trigger == CoordinationTrigger.PsychotropicStartOrChange)
                 && e.OccurredAt >= start && e.OccurredAt < end);
         var days = Enumerable.Range(0, Filter.LastDay.DayNumber - Filter.FirstDay.DayNumber + 1).Select(Filter.FirstDay.AddDays).ToList();

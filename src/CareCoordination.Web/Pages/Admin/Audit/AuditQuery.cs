@@ -1,5 +1,6 @@
 using System.Globalization;
 using CareCoordination.Core.Audit;
+using CareCoordination.Core.Consent;
 using CareCoordination.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,7 +84,7 @@ public sealed class AuditFilter
 }
 
 /// <summary>An audit entry with the names an auditor reads it by.</summary>
-public sealed record AuditRow(long Id, DateTime OccurredAt, string? UserId, string? User, AuditAction Action, int? MemberId, string? PlanMemberId, AuditOutcome Outcome, string CorrelationId);
+public sealed record AuditRow(long Id, DateTime OccurredAt, string? UserId, string? User, AuditAction Action, ProtectedContent? Content, int? MemberId, string? PlanMemberId, AuditOutcome Outcome, string CorrelationId);
 
 public static class AuditRows
 {
@@ -92,7 +93,7 @@ public static class AuditRows
         ArgumentNullException.ThrowIfNull(db);
         return entries.Select(a => new AuditRow(a.Id, a.OccurredAt, a.UserId,
             db.Users.Where(u => u.Id == a.UserId).Select(u => u.Email).FirstOrDefault(),
-            a.Action, a.MemberId,
+            a.Action, a.Content, a.MemberId,
             db.Members.Where(m => m.Id == a.MemberId).Select(m => m.PlanMemberId).FirstOrDefault(),
             a.Outcome, a.CorrelationId));
     }

@@ -18,12 +18,13 @@ public sealed class ExportModel(CareDbContext db, AuditTrail audit, PlanClock cl
     {
         var rows = await Filter.Apply(db, clock.PlanZone).OrderBy(a => a.Id).Named(db).ToListAsync(cancellationToken);
         await audit.RecordAsync(AuditAction.AuditTrailViewed, AuditOutcome.Success, Filter.Member, cancellationToken: cancellationToken);
-        string[] header = ["id", "occurred_at_utc", "user", "action", "member_id", "outcome", "correlation_id"];
+        string[] header = ["id", "occurred_at_utc", "user", "action", "content", "member_id", "outcome", "correlation_id"];
         var lines = rows.Select(r => CsvText.Row([
             r.Id.ToString(CultureInfo.InvariantCulture),
             r.OccurredAt.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             r.User ?? r.UserId,
             r.Action.ToString(),
+            r.Content?.ToString(),
             r.PlanMemberId,
             r.Outcome.ToString(),
             r.CorrelationId,
