@@ -20,5 +20,7 @@ public sealed class InboxMessageConfiguration : IEntityTypeConfiguration<InboxMe
         // A PCP's inbox: unacknowledged first, newest first.
         builder.HasIndex(m => new { m.RecipientProviderId, m.AcknowledgedAt, m.SentAt });
         builder.HasIndex(m => m.EventId);
+        // The dashboard's acknowledgment rate and times read the messages sent in a date range.
+        builder.HasIndex(m => m.SentAt);
     }
 }

@@ -58,14 +58,15 @@ public sealed class ExchangeModel(CareDbContext db, PlanClock clock, IValidator<
         var events = Filter.ApplyToFlagged(Db.CoordinationEvents.AsNoTracking(), Db).Where(e => e.OccurredAt >= start && e.OccurredAt < end);
         var trigger = Filter.Trigger;
         var priority = Filter.Priority;
-        var reached = Db.TaskActivities.Where(a => a.Kind == TaskActivityKind.ContactAttempt);
+        // From the event to its tasks to their activities, so that each step is an index lookup.
+        var attempts = Db.TaskActivities.Where(a => a.Kind == TaskActivityKind.ContactAttempt);
         var judged = events.Select(e => new
         {
             e.Id,
             Contacted = Db.InboxMessages.Any(m => m.EventId == e.Id)
-                || reached.Any(a => Db.CoordinationTasks.Any(t => t.Id == a.TaskId && t.EventId == e.Id)),
+                || Db.CoordinationTasks.Any(t => t.EventId == e.Id && attempts.Any(a => a.TaskId == t.Id)),
             Acknowledged = Db.InboxMessages.Any(m => m.EventId == e.Id && m.AcknowledgedAt != null)
-                || reached.Any(a => a.ContactOutcome == ContactOutcome.Reached && Db.CoordinationTasks.Any(t => t.Id == a.TaskId && t.EventId == e.Id)),
+                || Db.CoordinationTasks.Any(t => t.EventId == e.Id && attempts.Any(a => a.TaskId == t.Id && a.ContactOutcome == ContactOutcome.Reached)),
         });
 
         // Each event once per rule it raised, though a rule may have fired on it more than once.

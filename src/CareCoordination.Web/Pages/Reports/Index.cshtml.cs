@@ -68,7 +68,7 @@ public sealed class IndexModel(CareDbContext db, PlanClock clock, IValidator<Rep
     private async Task CountOpenAsync(IQueryable<CoordinationTask> tasks, CancellationToken cancellationToken)
     {
         var today = Today;
-        var groups = await OpenTasks(tasks)
+        var groups = await tasks.WhereOpen()
             .GroupBy(t => new { t.Trigger, t.Priority })
             .Select(g => new { g.Key.Trigger, g.Key.Priority, Open = g.Count(), Overdue = g.Count(t => t.DueOn < today) })
             .ToListAsync(cancellationToken);
@@ -163,13 +163,10 @@ public sealed class IndexModel(CareDbContext db, PlanClock clock, IValidator<Rep
     {
         var (thresholds, buckets) = QueueAgeBuckets.CreatedOnSteps(Today);
         var bucket = StepFunction.Over<CoordinationTask, DateTime, QueueAgeBucket>(t => t.CreatedAt, [.. thresholds.Select(d => PlanDays.StartUtc(d, PlanZone))], buckets);
-        var counts = await OpenTasks(tasks).GroupBy(bucket).Select(g => new { Bucket = g.Key, Count = g.Count() })
+        var counts = await tasks.WhereOpen().GroupBy(bucket).Select(g => new { Bucket = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Bucket, g => g.Count, cancellationToken);
         QueueAges = [.. QueueAgeBuckets.YoungestFirst.Select(b => (b, counts.GetValueOrDefault(b)))];
     }
-
-    private static IQueryable<CoordinationTask> OpenTasks(IQueryable<CoordinationTask> tasks) =>
-        tasks.Where(t => t.Status != CoordinationTaskStatus.Completed && t.Status != CoordinationTaskStatus.Cancelled);
 
     public sealed record OpenCount(int Open, int Overdue);
 

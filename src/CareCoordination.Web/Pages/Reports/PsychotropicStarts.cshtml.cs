@@ -97,12 +97,15 @@ public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, C
 
     private Expression<Func<CoordinationEvent, bool>> Communicated(DateTime before) => StepFunction.Inline(CommunicatedBefore, _ => before);
 
-    /// <summary>The PCP acknowledged the message, or a contact attempt on the start's T1 task reached the PCP or sent the information.</summary>
+    /// <summary>
+    /// The PCP acknowledged the message, or a contact attempt on the start's T1 task reached the PCP or sent the
+    /// information. From the event to its task to the task's activities, so that each step is an index lookup.
+    /// </summary>
     private Expression<Func<CoordinationEvent, DateTime, bool>> CommunicatedBefore => (e, before) =>
         Db.InboxMessages.Any(m => m.EventId == e.Id && m.AcknowledgedAt < before)
-        || Db.TaskActivities.Any(a => a.At < before && a.Kind == TaskActivityKind.ContactAttempt
-            && (a.ContactOutcome == ContactOutcome.Reached || a.ContactOutcome == ContactOutcome.Sent)
-            && Db.CoordinationTasks.Any(t => t.Id == a.TaskId && t.EventId == e.Id && t.Trigger == CoordinationTrigger.PsychotropicStartOrChange));
+        || Db.CoordinationTasks.Any(t => t.EventId == e.Id && t.Trigger == CoordinationTrigger.PsychotropicStartOrChange
+            && Db.TaskActivities.Any(a => a.TaskId == t.Id && a.At < before && a.Kind == TaskActivityKind.ContactAttempt
+                && (a.ContactOutcome == ContactOutcome.Reached || a.ContactOutcome == ContactOutcome.Sent)));
 
     /// <summary>The starts not communicated in time, of members the user may see, oldest first (event id order, for keyset batches).</summary>
     private IQueryable<Row> LateRows(IQueryable<CoordinationEvent> starts, Expression<Func<CoordinationEvent, bool>> onTime) =>
@@ -118,10 +121,12 @@ public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, C
             OccurredAt = e.OccurredAt,
             Summary = e.Summary,
             AcknowledgedAt = Db.InboxMessages.Where(x => x.EventId == e.Id).Min(x => x.AcknowledgedAt),
-            ContactedAt = Db.TaskActivities.Where(a => a.Kind == TaskActivityKind.ContactAttempt
-                    && (a.ContactOutcome == ContactOutcome.Reached || a.ContactOutcome == ContactOutcome.Sent)
-                    && Db.CoordinationTasks.Any(t => t.Id == a.TaskId && t.EventId == e.Id && t.Trigger == CoordinationTrigger.PsychotropicStartOrChange))
-                .Min(a => (DateTime?)a.At),
+            ContactedAt = (from t in Db.CoordinationTasks
+                           where t.EventId == e.Id && t.Trigger == CoordinationTrigger.PsychotropicStartOrChange
+                           from a in Db.TaskActivities
+                           where a.TaskId == t.Id && a.Kind == TaskActivityKind.ContactAttempt
+                               && (a.ContactOutcome == ContactOutcome.Reached || a.ContactOutcome == ContactOutcome.Sent)
+                           select (DateTime?)a.At).Min(),
         };
 
     public sealed record Counts(int Starts, int OnTime, int Late)

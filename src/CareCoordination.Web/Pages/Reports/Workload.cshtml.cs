@@ -47,7 +47,7 @@ public sealed class WorkloadModel(CareDbContext db, PlanClock clock, IValidator<
     {
         var today = Today;
         var groups = await Filter.Apply(Db.CoordinationTasks.AsNoTracking())
-            .Where(t => t.Status != CoordinationTaskStatus.Completed && t.Status != CoordinationTaskStatus.Cancelled)
+            .WhereOpen()
             .GroupBy(t => t.AssigneeUserId)
             .Select(g => new
             {

@@ -450,7 +450,11 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("ProviderId");
+
+                    b.HasIndex("Kind", "OccurredAt");
 
                     b.HasIndex("MemberId", "OccurredAt", "Id");
 
@@ -546,6 +550,10 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosedAt");
+
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("EventId");
 
                     b.HasIndex("MemberId", "Status");
@@ -622,6 +630,8 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.HasIndex("EventId");
 
                     b.HasIndex("MemberId");
+
+                    b.HasIndex("SentAt");
 
                     b.HasIndex("RecipientProviderId", "AcknowledgedAt", "SentAt");
 

@@ -429,7 +429,11 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OccurredAt");
+
                     b.HasIndex("ProviderId");
+
+                    b.HasIndex("Kind", "OccurredAt");
 
                     b.HasIndex("MemberId", "OccurredAt", "Id");
 
@@ -521,6 +525,10 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ClosedAt");
+
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("EventId");
 
                     b.HasIndex("MemberId", "Status");
@@ -595,6 +603,8 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                     b.HasIndex("EventId");
 
                     b.HasIndex("MemberId");
+
+                    b.HasIndex("SentAt");
 
                     b.HasIndex("RecipientProviderId", "AcknowledgedAt", "SentAt");
 
