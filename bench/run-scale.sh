@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# HTTP benchmark at health-plan scale: bench/run-scale.sh [--quick] [--sizes 10000,100000] [--regenerate] [...]
+# HTTP benchmark at health-plan scale: bench/run-scale.sh [--quick] [--sizes 10000,100000] [--regenerate] [--only reports] [...]
 # Publishes the app and the data generator (Release) into bench/.work/, generates the plans into bench/.data/ when
-# missing, then runs bench/scale.py: wrk against the app for each plan size. Results: bench/results/scale-<stamp>.json,
-# a Markdown table on stdout, docs/images/latency-vs-size.png. See bench/scale.py --help for every option.
+# missing, then runs bench/scale.py: wrk against the app for each plan size, then each report page and CSV one request at
+# a time (--only wrk or --only reports for one of the two). Results: bench/results/scale-<stamp>.json, Markdown tables on
+# stdout, docs/images/latency-vs-size.png (wrk only). See bench/scale.py --help for every option.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -5,8 +5,10 @@ app and the data generator first); this script expects them in bench/.work/app a
 For each plan size: generate the plan once (bench/.data/plan-<N>.db, seed 42), copy it, start the app on the copy pinned
 to CPU 1, measure start-up to ready and the idle working set, sign the bench accounts in, prepare the workloads' data,
 warm up, then three repeats of: for each workload, /health/live (A) and the workload (B) back to back with wrk pinned to
-CPU 0. Server-side latency comes from the app's request log. Results: bench/results/scale-<stamp>.json, a Markdown table
-on stdout, and docs/images/latency-vs-size.png.
+CPU 0. Server-side latency comes from the app's request log. Then the reports phase: each report page requested one at a
+time with the default filters and with 366 days ending today, and each CSV export read through (see run_reports).
+Results: bench/results/scale-<stamp>.json, Markdown tables on stdout, and docs/images/latency-vs-size.png.
+--only wrk or --only reports runs one of the two phases (--only reports: no wrk, no write, no plot).
 
 Python stdlib + matplotlib only (Debian's /usr/bin/python3). Prints no member names; member ids are fine.
 """
@@ -66,6 +68,35 @@ QUEUE_CANDIDATES = [
 QUEUE_PAGE_SIZE = 50
 QUEUE_DEPTH = 200
 
+PHASES = ["wrk", "reports"]
+
+# The report pages, each requested one at a time; the target is 1 s each. (name, path, <title> text, id of the page's last
+# heading with numbers: rendered only when the filters held and the numbers were computed, how the dates apply: "range"
+# (From and To choose the rows), "as of" (To only) or "none" (the queue now)).
+REPORT_LIMIT_MS = 1000
+REPORT_MAX_DAYS = 366  # ReportFilter.MaxDays
+REPORT_PAGES = [
+    ("dashboard", "/Reports", "Coordination dashboard", "ages-heading", "range"),
+    ("exchange", "/Reports/Exchange", "Exchange of information", "exchange-heading", "range"),
+    ("starts", "/Reports/PsychotropicStarts", "Psychotropic starts communicated to the PCP", "late-heading", "range"),
+    ("consent", "/Reports/Consent", "Consent gaps", "blocked-heading", "range"),
+    ("monitoring", "/Reports/Monitoring", "Medication monitoring", "metabolic-heading", "as of"),
+    ("workload", "/Reports/Workload", "Care manager workload", "workload-heading", "none"),
+]
+# The CSV exports (page handlers; member lists in full): (report, handler, whether the dates choose its rows, first field
+# of its header row).
+REPORT_EXPORTS = [
+    ("exchange", "Export", True, "rule"),
+    ("starts", "Export", True, "member_id"),
+    ("consent", "ExportSud", False, "member_id"),
+    ("consent", "ExportBlocked", True, "member_id"),
+    ("monitoring", "ExportLevels", False, "member_id"),
+    ("monitoring", "ExportMetabolic", False, "member_id"),
+    ("workload", "Export", False, "assignee"),
+]
+# --sql: EF Core's executed commands in the app's log, for the slowest query of each report.
+SQL_LOGGING = "Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command=Information"
+
 
 def log(message=""):
     print(message, flush=True)
@@ -110,6 +141,22 @@ class Client:
             for set_cookie in response.msg.get_all("Set-Cookie") or []:
                 self._store(set_cookie)
             return response.status, response.msg, text
+        finally:
+            connection.close()
+
+    def download(self, path, timeout=600):
+        """GETs path and reads the body through to nowhere: (status, headers, bytes, line feeds, first line)."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            connection.request("GET", path, headers={"Cookie": self.cookie_header()} if self.cookies else {})
+            response = connection.getresponse()
+            size, lines, head = 0, 0, b""
+            while chunk := response.read(64 * 1024):
+                size += len(chunk)
+                lines += chunk.count(b"\n")
+                if b"\n" not in head:
+                    head += chunk[:4096]
+            return response.status, response.msg, size, lines, head.split(b"\n", 1)[0].decode("utf-8", "replace").rstrip("\r")
         finally:
             connection.close()
 
@@ -185,7 +232,7 @@ class Server:
     def url(self):
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self):
+    def start(self, append=False):
         env = dict(os.environ)
         env.update({
             "ASPNETCORE_ENVIRONMENT": "Production",
@@ -195,7 +242,7 @@ class Server:
         })
         env.update({key.replace(":", "__"): value for key, value in self.app_settings.items()})
         env.pop("ASPNETCORE_URLS", None)
-        self.log_file = open(self.log_path, "wb")
+        self.log_file = open(self.log_path, "ab" if append else "wb")
         self.spawned_at = time.monotonic()
         self.process = subprocess.Popen(
             ["taskset", "-c", SERVER_CPU, "dotnet", str(APP_DLL), "--urls", self.url, "--migrate"],
@@ -254,11 +301,18 @@ class Server:
                     return int(line.split()[1]) / 1024
         raise BenchError("no VmRSS in /proc/<pid>/status")
 
-    def stop(self):
+    def restart(self):
+        """Stops the app (killed after 5 s: a request may be stuck in a long SQLite statement) and starts it again on the
+        same database, port and log (appended to)."""
+        self.stop(wait=5)
+        self.start(append=True)
+        return self.wait_ready()
+
+    def stop(self, wait=30):
         if self.process is not None and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
-                self.process.wait(timeout=30)
+                self.process.wait(timeout=wait)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
@@ -300,7 +354,9 @@ class AppLog:
     def __init__(self, path):
         self.path = path
         self.offset = 0
-        self.requests = []  # (epoch seconds, path, status, elapsed ms)
+        self.requests = []  # (epoch seconds, path, status, elapsed ms, request id)
+        self.keep_commands = False  # set by the reports phase with --sql
+        self.commands = []  # (request id, elapsed ms, SQL): EF Core's executed commands, while keep_commands
         self.error_events = []  # (request id, kind, cancelled): kind names the source or page and the exception type
         self.cancelled_requests = set()
         self.server_errors = 0
@@ -348,6 +404,10 @@ class AppLog:
                 what = exception or (event.get("EventId") or {}).get("Name") or "no exception"
                 status = f" {event['StatusCode']}" if "StatusCode" in event else ""
                 self.error_events.append((request_id, f"{source} {where}{status}: {what}", cancelled))
+            if "commandText" in event and "elapsed" in event:
+                if self.keep_commands:
+                    self.commands.append((request_id, int(re.sub(r"\D", "", str(event["elapsed"])) or 0), event["commandText"]))
+                continue
             status = event.get("StatusCode")
             if status is None or "Elapsed" not in event:
                 continue
@@ -357,7 +417,7 @@ class AppLog:
             at = self._epoch(event.get("@t", ""))
             if at is not None:
                 path = event.get("RequestPath")
-                self.requests.append((at, path, status, float(event["Elapsed"])))
+                self.requests.append((at, path, status, float(event["Elapsed"]), request_id))
                 if path != "/health/live":
                     self.last_other_request = max(self.last_other_request, at)
 
@@ -382,7 +442,7 @@ class AppLog:
     def window(self, start, end, health):
         self.read()
         elapsed, server_errors = [], 0
-        for at, path, status, ms in self.requests:
+        for at, path, status, ms, _ in self.requests:
             if start <= at <= end and ((path == "/health/live") == health):
                 elapsed.append(ms)
                 if isinstance(status, int) and status >= 500:
@@ -395,6 +455,19 @@ class AppLog:
             "p99_ms": percentile(elapsed, 99),
             "http_5xx": server_errors,
         }
+
+
+    def request(self, path, start, end, slack=0.5):
+        """The logged request to path (no query string) that the client sent at start and had answered by end (epoch
+        seconds), as (status, elapsed ms, request id); None if there is none. For requests sent one at a time: the first
+        to complete after start (the one before completed before it; the next one, after it)."""
+        found = None
+        for at, logged, status, ms, request_id in reversed(self.requests):  # the log is in completion order
+            if at < start - 10:
+                break
+            if logged == path and start <= at <= end + slack and (found is None or at < found[0]):
+                found = (at, status, ms, request_id)
+        return found[1:] if found else None
 
 
 def percentile(ordered, p):
@@ -715,6 +788,320 @@ def describe(run):
 
 
 # ---------------------------------------------------------------------------------------------------------------------
+# Reports, one request at a time.
+
+FILTER_DATE_INPUT = re.compile(r'<input\b[^>]*\bname="Filter\.(From|To)"[^>]*>')
+
+
+def filter_dates(page):
+    """The dates a report's filter form shows, once the app has filled in the defaults: {"From": ..., "To": ...}."""
+    dates = {}
+    for tag in FILTER_DATE_INPUT.finditer(page):
+        value = VALUE_ATTR.search(tag.group(0))
+        if value and value.group(1):
+            dates[tag.group(1)] = value.group(1)
+    return dates
+
+
+def plan_zone(manifest):
+    from zoneinfo import ZoneInfo
+    return ZoneInfo(manifest.get("planTimeZone") or "America/Los_Angeles")
+
+
+def report_ranges(manifest):
+    """The app's today (the real clock in the plan's time zone) and the two date ranges: the default (the 13 weeks, Monday
+    to Sunday, up to today) and the widest (366 days up to today). The dashboard's first answer confirms the default."""
+    today = dt.datetime.now(plan_zone(manifest)).date()
+    monday = today - dt.timedelta(days=today.weekday())
+    return today, {"default": (monday - dt.timedelta(weeks=12), today),
+                   f"{REPORT_MAX_DAYS} days": (today - dt.timedelta(days=REPORT_MAX_DAYS - 1), today)}
+
+
+def with_query(path, *parts):
+    query = "&".join(part for part in parts if part)
+    return f"{path}?{query}" if query else path
+
+
+def report_targets(ranges, names):
+    """What the phase requests: each page named with each date range, and each of its CSV exports likewise; a range other
+    than the default only where the dates choose the rows (so not for monitoring, as of To, or workload, the queue now)."""
+    queries = {label: "" if label == "default" else f"Filter.From={first}&Filter.To={last}"
+               for label, (first, last) in ranges.items()}
+    pages = {name: (path, title, marker, dates) for name, path, title, marker, dates in REPORT_PAGES if name in names}
+    targets = []
+    for name, (path, title, marker, dates) in pages.items():
+        for label, query in queries.items():
+            if query and dates != "range":
+                continue
+            targets.append({"kind": "page", "report": name, "filters": label, "path": path,
+                            "url": with_query(path, query), "title": title, "marker": marker})
+    first, last = ranges["default"]
+    for target in targets:
+        if target["report"] == "dashboard" and target["filters"] == "default":
+            target["expect_dates"] = {"From": str(first), "To": str(last)}
+    for name, handler, dated, first_field in REPORT_EXPORTS:
+        if name not in pages:
+            continue
+        for label, query in queries.items():
+            if query and not dated:
+                continue
+            targets.append({"kind": "csv", "report": f"{name} {handler}", "filters": label, "path": pages[name][0],
+                            "url": with_query(pages[name][0], f"handler={handler}", query), "first_field": first_field})
+    return targets
+
+
+def check_report_page(target, status, page):
+    title, marker = target["title"], target["marker"]
+    if status != 200 or f"<title>{html.escape(title)} ·" not in page or f'id="{marker}"' not in page:
+        shown = "with" if f'id="{marker}"' in page else "without"
+        raise BenchError(f"report {target['report']}: GET {target['url']} gave {status} (page '{page_title(page)}', "
+                         f"{shown} #{marker})")
+    expected = target.get("expect_dates")
+    if expected and filter_dates(page) != expected:
+        raise BenchError(f"report {target['report']}: the app's default dates are {filter_dates(page)}, the bench's "
+                         f"{expected} (the plan's time zone or today differ)")
+
+
+def check_export(target, status, headers, first_line):
+    content_type = headers.get("Content-Type", "")
+    if status != 200 or not content_type.startswith("text/csv") or not first_line.startswith("\ufeff" + target["first_field"] + ","):
+        raise BenchError(f"CSV {target['report']}: GET {target['url']} gave {status} ({content_type or 'no content type'}, "
+                         f"first line starting '{first_line[:24]}')")
+
+
+def time_target(cm, target, timeout):
+    """One request, checked; the client's wall time from sending to the last byte read."""
+    started, clock = time.time(), time.perf_counter()
+    if target["kind"] == "page":
+        status, _, page = cm.request("GET", target["url"], timeout=timeout)
+        size, lines = len(page.encode("utf-8")), None
+        client_ms = (time.perf_counter() - clock) * 1000
+        check_report_page(target, status, page)
+    else:
+        status, headers, size, lines, first_line = cm.download(target["url"], timeout=timeout)
+        client_ms = (time.perf_counter() - clock) * 1000
+        check_export(target, status, headers, first_line)
+    sample = {"start": started, "end": time.time(), "client_ms": round(client_ms, 2), "bytes": size}
+    if lines is not None:
+        sample["rows"] = max(0, lines - 1)  # less the header row
+    return sample
+
+
+class ReportRun:
+    """The reports phase's app and session. A request with no answer in the timeout leaves its target out from then on;
+    the app goes on with it (SQLite does not stop a running statement when the client goes), so it is restarted if it
+    has not given the request up within a grace period, and the care manager signs in again."""
+
+    def __init__(self, server, applog, manifest, timeout, grace=15):
+        self.server, self.applog, self.manifest = server, applog, manifest
+        self.timeout, self.grace = timeout, grace
+        self.restarts = 0
+        self.restarted = False
+        self.cm = self.sign_in()
+
+    def sign_in(self):
+        return sign_in(self.server.port, self.manifest["accounts"]["careManager"], self.manifest["password"])
+
+    def time(self, target):
+        """One request to target (see time_target), or None when it timed out."""
+        self.restarted = False
+        started = time.time()
+        try:
+            return time_target(self.cm, target, self.timeout)
+        except TimeoutError:
+            target["timed_out"] = True
+            log(f"  {target['report']:>24} {target['filters']:>9}  no answer in {self.timeout} s: left out from now on")
+            self.recover(target, started)
+            return None
+        except (OSError, http.client.HTTPException) as error:
+            self.server.check_alive(f"answering {target['url']}")
+            raise BenchError(f"{target['report']}: GET {target['url']} failed: {error}") from error
+
+    def recover(self, target, started):
+        deadline = time.monotonic() + self.grace
+        while time.monotonic() < deadline:
+            self.server.check_alive(f"finishing the abandoned {target['url']}")
+            self.applog.read()
+            logged = self.applog.request(target["path"], started, time.time())
+            if logged:
+                target["abandoned_server_ms"] = round(logged[1], 2)
+                return
+            time.sleep(0.5)
+        log(f"  the app was still on it {self.grace} s later: restarting it")
+        self.server.restart()
+        self.restarts += 1
+        self.restarted = True
+        self.cm = self.sign_in()
+
+
+def attach_server_times(applog, target, samples):
+    """Each sample's time as the app logged it (request log), and its request id (for its SQL commands)."""
+    for sample in samples:
+        logged = applog.request(target["path"], sample["start"], sample["end"])
+        sample["server_ms"] = round(logged[1], 2) if logged else None
+        sample["request_id"] = logged[2] if logged else None
+        if logged and logged[0] != 200:
+            raise BenchError(f"{target['report']}: the app logged {logged[0]} for {target['url']}")
+
+
+def slowest_commands(applog, samples, top=3):
+    """The target's slowest distinct SQL commands over its samples (--sql), slowest first."""
+    ids = {s["request_id"] for s in samples if s.get("request_id")}
+    by_text = {}
+    for request_id, ms, text in applog.commands:
+        if request_id in ids:
+            by_text.setdefault(text, []).append(ms)
+    ranked = sorted(by_text.items(), key=lambda item: -max(item[1]))[:top]
+    return [{"max_ms": max(times), "median_ms": median(times), "executions": len(times), "sql": text[:4000]}
+            for text, times in ranked]
+
+
+def summarize_target(target, first, samples, applog, timeout):
+    client = [s["client_ms"] for s in samples]
+    server = [s["server_ms"] for s in samples if s["server_ms"] is not None]
+    summary = {key: target[key] for key in ("kind", "report", "filters", "url")}
+    summary.update({
+        "requests": len(samples),
+        "client_median_ms": median(client), "client_max_ms": max(client) if client else None,
+        "server_median_ms": median(server), "server_max_ms": max(server) if server else None,
+        "timed_out": bool(target.get("timed_out")),
+        "within_limit": bool(client) and not target.get("timed_out") and max(client) <= REPORT_LIMIT_MS,
+        "first_client_ms": first["client_ms"] if first else None, "first_server_ms": first["server_ms"] if first else None,
+        "bytes": samples[-1]["bytes"] if samples else None, "rows": samples[-1].get("rows") if samples else None,
+        "samples": [{k: s.get(k) for k in ("client_ms", "server_ms", "bytes", "rows") if s.get(k) is not None} for s in samples],
+    })
+    if target.get("timed_out"):
+        summary["timeout_s"] = timeout
+        summary["abandoned_server_ms"] = target.get("abandoned_server_ms")
+    if applog.keep_commands:
+        summary["sql_ms_median"] = median([sum(ms for rid, ms, _ in applog.commands if rid == s["request_id"]) for s in samples])
+        summary["slowest_sql"] = slowest_commands(applog, ([first] if first else []) + samples)
+    return summary
+
+
+def describe_report(summary):
+    if summary["timed_out"] and not summary["requests"]:
+        return f"{summary['report']:>24} {summary['filters']:>9}  timed out (> {summary['timeout_s']} s)  OVER"
+    verdict = "ok" if summary["within_limit"] else f"OVER {REPORT_LIMIT_MS / 1000:g} s"
+    size = f"  {summary['bytes'] / 1e6:.2f} MB, {summary['rows']:,} rows" if summary["rows"] is not None else ""
+    return (f"{summary['report']:>24} {summary['filters']:>9}  server {fmt(summary['server_median_ms'])} / "
+            f"{fmt(summary['server_max_ms'])}  client {fmt(summary['client_median_ms'])} / {fmt(summary['client_max_ms'])} ms "
+            f"(median / max of {summary['requests']}; first {fmt(summary['first_client_ms'])}){size}  {verdict}")
+
+
+def rows_in_ranges(db, zone, ranges):
+    """How much generated data each date range holds: events, tasks created and messages sent between the start of its
+    first plan day and the start of the day after its last (stored as UTC text), and the newest of each. Read from the
+    dataset itself (immutable, so the app's copy is not touched)."""
+    import sqlite3
+
+    def utc(day):
+        return dt.datetime.combine(day, dt.time(), zone).astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+
+    bounds = {label: (utc(first), utc(last + dt.timedelta(days=1))) for label, (first, last) in ranges.items()}
+    counts = {label: {} for label in ranges}
+    newest = {}
+    connection = sqlite3.connect(f"file:{db}?immutable=1", uri=True)
+    try:
+        for table, column, key in (("CoordinationEvents", "OccurredAt", "events"), ("CoordinationTasks", "CreatedAt", "tasks"),
+                                   ("InboxMessages", "SentAt", "messages")):
+            sums = ", ".join(f"sum({column} >= ? and {column} < ?)" for _ in bounds)
+            row = connection.execute(f"select max({column}), {sums} from {table}",
+                                     [v for pair in bounds.values() for v in pair]).fetchone()
+            newest[key] = row[0]
+            for label, count in zip(bounds, row[1:]):
+                counts[label][key] = count or 0
+    finally:
+        connection.close()
+    return counts, newest
+
+
+def data_vs_clock(db, manifest, today, ranges):
+    """The plan is generated as of the day it was made (its data ends the day before); the app dates the reports by the
+    real clock. Says how far apart the two are and how much data each range holds."""
+    as_of = dt.date.fromisoformat(manifest["asOf"]) if manifest.get("asOf") else None
+    counts, newest = rows_in_ranges(db, plan_zone(manifest), ranges)
+    lag = (today - as_of).days if as_of else None
+    for label, (first, last) in ranges.items():
+        c = counts[label]
+        log(f"[reports] {label}: {first} to {last}: {c['events']:,} events, {c['tasks']:,} tasks created, "
+            f"{c['messages']:,} messages sent in the generated plan")
+    log(f"[reports] today (the real clock, plan time zone) is {today}; the plan was generated as of {as_of} "
+        f"(newest event {newest['events']} UTC)")
+    if lag:
+        log(f"[reports] warning: the plan's data ends {lag} days before today, so the default 13 weeks hold less of it "
+            f"than on the day it was generated: regenerate (--regenerate) for figures comparable with a fresh plan")
+    return {"today": str(today), "plan_as_of": str(as_of) if as_of else None, "days_since_generated": lag,
+            "newest_utc": newest, "ranges": {label: [str(first), str(last)] for label, (first, last) in ranges.items()},
+            "rows_in_range": counts}
+
+
+def run_reports(server, applog, db, manifest, settings):
+    """Signs the care manager in (who also sees the member lists), warms every page and CSV up with one unrecorded request
+    (its time kept as "first"), then requests each page settings["report_repeats"] times and each CSV
+    settings["csv_repeats"] times, one request at a time, round-robin. Every response is checked: a page must show its
+    title and its last heading with numbers, a CSV its header row. Server time comes from the app's request log."""
+    log(f"[{manifest['members']}] reports: {settings['report_repeats']} × each page, {settings['csv_repeats']} × each CSV, "
+        f"one request at a time, {settings['report_timeout']} s timeout")
+    today, ranges = report_ranges(manifest)
+    result = {"repeats": settings["report_repeats"], "csv_repeats": settings["csv_repeats"], "limit_ms": REPORT_LIMIT_MS,
+              "timeout_s": settings["report_timeout"]}
+    result.update(data_vs_clock(db, manifest, today, ranges))
+    targets = report_targets(ranges, settings["reports"])
+    applog.read()
+    applog.keep_commands = settings["sql"]
+    run = ReportRun(server, applog, manifest, settings["report_timeout"])
+
+    first = {}
+    for i, target in enumerate(targets):
+        first[i] = run.time(target)
+        if run.restarted:
+            warm_again(run, targets, first)
+    samples = {i: [] for i in range(len(targets))}
+    for kind, repeats in (("page", settings["report_repeats"]), ("csv", settings["csv_repeats"])):
+        for _ in range(repeats):
+            for i, target in enumerate(targets):
+                if target["kind"] == kind and not target.get("timed_out"):
+                    sample = run.time(target)
+                    if sample:
+                        samples[i].append(sample)
+                    elif run.restarted:
+                        warm_again(run, targets, first)
+    time.sleep(0.2)  # the last request's log line
+    applog.read()
+    result["restarts"] = run.restarts
+    result["targets"] = []
+    for i, target in enumerate(targets):
+        attach_server_times(applog, target, ([first[i]] if first[i] else []) + samples[i])
+        result["targets"].append(summarize_target(target, first[i], samples[i], applog, settings["report_timeout"]))
+        log("  " + describe_report(result["targets"][-1]))
+    applog.keep_commands = False
+    if settings["sql"]:
+        log_slowest_sql(result["targets"])
+    missing = sum(1 for i in samples for s in samples[i] if s["server_ms"] is None)
+    if missing:
+        log(f"[reports] warning: {missing} requests not found in the app's request log (server time missing)")
+    applog.commands.clear()
+    return result
+
+
+def warm_again(run, targets, first):
+    """After a restart: one unrecorded request again to each target already warmed up (and not timed out)."""
+    for i in list(first):
+        if first[i] and not targets[i].get("timed_out"):
+            run.time(targets[i])
+
+
+def log_slowest_sql(summaries):
+    for summary in summaries:
+        if summary.get("slowest_sql"):
+            slowest = summary["slowest_sql"][0]
+            text = " ".join(slowest["sql"].split())
+            log(f"  sql {summary['report']} {summary['filters']}: {fmt(summary['sql_ms_median'], 0)} ms in SQL (median); "
+                f"slowest {slowest['max_ms']} ms: {text[:240]}{' ...' if len(text) > 240 else ''}")
+
+
+# ---------------------------------------------------------------------------------------------------------------------
 # One dataset.
 
 def idle_warmup(cm, data):
@@ -733,6 +1120,7 @@ def run_dataset(members, settings):
     log_path = WORK / f"app-{members}.log"
     server = Server(copy, log_path, settings["app_settings"])
     result = {"members": members, "dataset": str(db.relative_to(ROOT)), "app_settings": server.app_settings,
+              "phases": settings["phases"],
               "manifest": {k: manifest.get(k) for k in ("members", "seed", "asOf", "providers", "queue", "counts")},
               "write_pool": {"pairs": len(pool.pairs)}, "runs": []}
     try:
@@ -741,40 +1129,11 @@ def run_dataset(members, settings):
         result["startup_to_ready_s"] = round(startup, 3)
         log(f"[{members}] ready in {startup:.2f} s (spawn to first 200 from /health/ready), port {server.port}")
         applog = AppLog(log_path)
-
-        data, queue, cm = prepare(server, manifest, pool.pairs)
-        pool.take(1)  # prepare's check started the first pair
-        result["queue"] = queue
-        data_file = WORK / "data.lua"
-        write_lua(data_file, data, "generated by bench/scale.py for one run: session cookies and form tokens, do not commit")
-
-        idle_warmup(cm, data)
-        time.sleep(settings["idle_s"])
-        result["idle_rss_mb"] = round(server.rss_mb(), 1)
-        log(f"[{members}] idle working set {result['idle_rss_mb']:.0f} MB (after sign-in, a short warm-up and "
-            f"{settings['idle_s']} s idle)")
-
-        log(f"[{members}] warm-up (not recorded)")
-        for workload in ["health"] + WORKLOADS:
-            seconds = settings["warmup_write_s"] if workload in ("write", "health") else settings["warmup_s"]
-            run = run_wrk(server, applog, workload, CONNECTIONS[workload], seconds, data_file, pool)
-            run["phase"] = "warmup"
-            result["runs"].append(run)
-            log("  " + describe(run))
-
-        for repeat in range(1, settings["repeats"] + 1):
-            log(f"[{members}] repeat {repeat}/{settings['repeats']}: /health/live (A), then the workload (B)")
-            for workload in WORKLOADS:
-                a = run_wrk(server, applog, "health", CONNECTIONS["health"], settings["baseline_s"], data_file, pool)
-                b = run_wrk(server, applog, workload, CONNECTIONS[workload], settings["duration_s"], data_file, pool)
-                a.update(phase="baseline", repeat=repeat, pair_with=workload)
-                b.update(phase="measure", repeat=repeat,
-                         ratio_to_health=round(b["wrk"]["rps"] / a["wrk"]["rps"], 4) if a["wrk"]["rps"] else None)
-                result["runs"] += [a, b]
-                log("  " + describe(a))
-                log("  " + describe(b) + f"  ratio {b['ratio_to_health']:.3f}")
-
-        result["rss_after_load_mb"] = round(server.rss_mb(), 1)
+        if "wrk" in settings["phases"]:
+            run_workloads(server, applog, manifest, pool, settings, result)
+        if "reports" in settings["phases"]:
+            result["reports"] = run_reports(server, applog, db, manifest, settings)
+            result["rss_after_reports_mb"] = round(server.rss_mb(), 1)
         applog.read()
         result["log_error_lines"] = applog.errors
         result["log_error_lines_cancelled"] = applog.errors_cancelled
@@ -782,10 +1141,9 @@ def run_dataset(members, settings):
         result["log_5xx"] = applog.server_errors
         result["log_5xx_cancelled"] = applog.server_errors_cancelled
         result["write_pool"]["used"] = pool.offset
-        log(f"[{members}] working set after load {result['rss_after_load_mb']:.0f} MB; log: {applog.errors} "
-            f"error/fatal lines ({applog.errors_cancelled} of requests wrk abandoned when it closed its connections), "
-            f"{applog.server_errors} 5xx responses ({applog.server_errors_cancelled} abandoned); "
-            f"write pool {pool.offset}/{len(pool.pairs)} pairs used")
+        log(f"[{members}] log: {applog.errors} error/fatal lines ({applog.errors_cancelled} of requests their client "
+            f"abandoned: wrk closing its connections, a report timed out), {applog.server_errors} 5xx responses "
+            f"({applog.server_errors_cancelled} abandoned); write pool {pool.offset}/{len(pool.pairs)} pairs used")
         for kind, count in sorted(applog.error_kinds.items(), key=lambda item: -item[1])[:8]:
             log(f"  {count:6} x {kind}")
     except BenchError:
@@ -797,6 +1155,45 @@ def run_dataset(members, settings):
         Path(str(copy) + suffix).unlink(missing_ok=True)
     result["summary"] = summarize(result["runs"])
     return result
+
+
+def run_workloads(server, applog, manifest, pool, settings, result):
+    """The wrk phase: prepares the workloads, measures the idle working set, warms up, then the repeats of A/B pairs."""
+    members = manifest["members"]
+    data, queue, cm = prepare(server, manifest, pool.pairs)
+    pool.take(1)  # prepare's check started the first pair
+    result["queue"] = queue
+    data_file = WORK / "data.lua"
+    write_lua(data_file, data, "generated by bench/scale.py for one run: session cookies and form tokens, do not commit")
+
+    idle_warmup(cm, data)
+    time.sleep(settings["idle_s"])
+    result["idle_rss_mb"] = round(server.rss_mb(), 1)
+    log(f"[{members}] idle working set {result['idle_rss_mb']:.0f} MB (after sign-in, a short warm-up and "
+        f"{settings['idle_s']} s idle)")
+
+    log(f"[{members}] warm-up (not recorded)")
+    for workload in ["health"] + WORKLOADS:
+        seconds = settings["warmup_write_s"] if workload in ("write", "health") else settings["warmup_s"]
+        run = run_wrk(server, applog, workload, CONNECTIONS[workload], seconds, data_file, pool)
+        run["phase"] = "warmup"
+        result["runs"].append(run)
+        log("  " + describe(run))
+
+    for repeat in range(1, settings["repeats"] + 1):
+        log(f"[{members}] repeat {repeat}/{settings['repeats']}: /health/live (A), then the workload (B)")
+        for workload in WORKLOADS:
+            a = run_wrk(server, applog, "health", CONNECTIONS["health"], settings["baseline_s"], data_file, pool)
+            b = run_wrk(server, applog, workload, CONNECTIONS[workload], settings["duration_s"], data_file, pool)
+            a.update(phase="baseline", repeat=repeat, pair_with=workload)
+            b.update(phase="measure", repeat=repeat,
+                     ratio_to_health=round(b["wrk"]["rps"] / a["wrk"]["rps"], 4) if a["wrk"]["rps"] else None)
+            result["runs"] += [a, b]
+            log("  " + describe(a))
+            log("  " + describe(b) + f"  ratio {b['ratio_to_health']:.3f}")
+
+    result["rss_after_load_mb"] = round(server.rss_mb(), 1)
+    log(f"[{members}] working set after load {result['rss_after_load_mb']:.0f} MB")
 
 
 def median(values):
@@ -868,9 +1265,19 @@ def fmt(value, digits=1):
 
 
 def markdown(results):
+    sections = []
+    if any(d["runs"] for d in results["datasets"]):
+        sections.append(markdown_wrk(results))
+    if any(d.get("reports") for d in results["datasets"]):
+        sections.append(markdown_reports(results))
+    return "\n\n".join(sections)
+
+
+def markdown_wrk(results):
+    datasets = [d for d in results["datasets"] if d["runs"]]
     lines = ["| Members | Workload | Conns | req/s | × /health/live | p50 ms | p99 ms | server p95 ms | bad |",
              "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for dataset in results["datasets"]:
+    for dataset in datasets:
         for workload in ["health"] + WORKLOADS:
             s = dataset["summary"].get(workload)
             if not s:
@@ -886,7 +1293,7 @@ def markdown(results):
     lines.append("| Members | Start-up to ready s | Idle working set MB | After load MB | Error log lines | 5xx in log "
                  "(cancelled by the client) | Queue query (tasks) | Write pairs used |")
     lines.append("| ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |")
-    for d in results["datasets"]:
+    for d in datasets:
         lines.append(f"| {d['members']:,} | {fmt(d['startup_to_ready_s'], 2)} | {fmt(d['idle_rss_mb'], 0)} | "
                      f"{fmt(d['rss_after_load_mb'], 0)} | {d['log_error_lines']} | {d['log_5xx']} ({d['log_5xx_cancelled']}) | "
                      f"`{d['queue']['query']}` ({d['queue']['tasks']:,}) | {d['write_pool']['used']:,} of {d['write_pool']['pairs']:,} |")
@@ -906,8 +1313,57 @@ def markdown(results):
     return "\n".join(lines)
 
 
+def verdict(summary):
+    if summary["within_limit"]:
+        return "yes"
+    if summary["timed_out"]:
+        return f"**no** (timed out, > {summary['timeout_s']} s)"
+    return "median only" if summary["client_median_ms"] <= REPORT_LIMIT_MS else "**no**"
+
+
+def markdown_reports(results):
+    datasets = [d for d in results["datasets"] if d.get("reports")]
+    limit = f"{REPORT_LIMIT_MS / 1000:g} s"
+    lines = ["Reports (sequential, one at a time)", "",
+             f"| Members | Report | Filters | Server median ms | Server max ms | Client median ms | Client max ms | "
+             f"First request ms | ≤ {limit} |",
+             "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for d in datasets:
+        for t in (t for t in d["reports"]["targets"] if t["kind"] == "page"):
+            lines.append(f"| {d['members']:,} | {t['report']} | {t['filters']} | {fmt(t['server_median_ms'])} | "
+                         f"{fmt(t['server_max_ms'])} | {fmt(t['client_median_ms'])} | {fmt(t['client_max_ms'])} | "
+                         f"{fmt(t['first_client_ms'])} | {verdict(t)} |")
+    lines += ["", f"| Members | CSV (handler) | Filters | Runs | Server median ms | Client median ms | Client max ms | MB | "
+                  f"Rows | ≤ {limit} |",
+              "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+    for d in datasets:
+        for t in (t for t in d["reports"]["targets"] if t["kind"] == "csv"):
+            lines.append(f"| {d['members']:,} | {t['report']} | {t['filters']} | {t['requests']} | "
+                         f"{fmt(t['server_median_ms'])} | {fmt(t['client_median_ms'])} | {fmt(t['client_max_ms'])} | "
+                         f"{fmt(t['bytes'] and t['bytes'] / 1e6, 2)} | {fmt(t['rows'], 0)} | {verdict(t)} |")
+    first = datasets[0]["reports"]
+    lines.append("")
+    lines.append(f"Each page {first['repeats']} times and each CSV {first['csv_repeats']} times as the care manager "
+                 f"(who also sees the member lists), one request at a time, round-robin, after one unrecorded request "
+                 f"each (its client time: first request). Server: the app's request log; client: from sending the "
+                 f"request to the last byte read. ≤ {limit}: yes when the slowest (client) was; filters: the defaults "
+                 f"(13 weeks up to today) or {REPORT_MAX_DAYS} days up to today, the latter only where the dates choose "
+                 f"the rows. A request with no answer in {first['timeout_s']} s is left out from then on (timed out; "
+                 f"the app is restarted if it does not give it up).")
+    for d in datasets:
+        r = d["reports"]
+        c = r["rows_in_range"]
+        lag = f", {r['days_since_generated']} days before today" if r["days_since_generated"] else ""
+        restarts = f"; the app restarted {r['restarts']} times after requests it went on with" if r["restarts"] else ""
+        lines.append(f"- {d['members']:,} members{restarts}: today {r['today']}, plan generated as of {r['plan_as_of']}{lag}; "
+                     + "; ".join(f"{label} ({first_day} to {last_day}): {c[label]['events']:,} events, "
+                                 f"{c[label]['tasks']:,} tasks, {c[label]['messages']:,} messages"
+                                 for label, (first_day, last_day) in r["ranges"].items()))
+    return "\n".join(lines)
+
+
 def full_vs_tenth(results):
-    by_size = {d["members"]: d for d in results["datasets"]}
+    by_size = {d["members"]: d for d in results["datasets"] if d.get("queue")}
     if not by_size:
         return None
     large = max(by_size)
@@ -924,6 +1380,8 @@ def full_vs_tenth(results):
 
 
 def plot(results, path):
+    if not any(d["runs"] for d in results["datasets"]):
+        return False
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -967,6 +1425,7 @@ def plot(results, path):
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path)
     plt.close(figure)
+    return True
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -984,6 +1443,17 @@ def main():
     parser.add_argument("--warmup", type=int, help="seconds of unrecorded warm-up per workload (default 5; writes and /health/live 2)")
     parser.add_argument("--plot", help=f"where to write the plot (default {PLOT.relative_to(ROOT)}; "
                                        "quick runs: bench/.work/latency-vs-size-quick.png)")
+    parser.add_argument("--only", choices=PHASES, help="run one phase only: wrk (the workloads) or reports (each report "
+                                                        "page and CSV, one request at a time; no plot)")
+    parser.add_argument("--report-repeats", type=int, help="requests of each report page and filter set (default 5; quick 3)")
+    parser.add_argument("--csv-repeats", type=int, help="requests of each CSV export and filter set (default 2; quick 1)")
+    parser.add_argument("--reports", default=",".join(name for name, *_ in REPORT_PAGES),
+                        help="the report pages (and their CSVs) the reports phase requests, comma-separated (default all: "
+                             "%(default)s)")
+    parser.add_argument("--report-timeout", type=int,
+                        help="seconds a report page or CSV may take before it is left out as timed out (default 60; quick 20)")
+    parser.add_argument("--sql", action="store_true", help="log the app's SQL (EF Core commands, Information) and report "
+                                                           "each report's slowest; slows the app, so use with --only reports")
     args = parser.parse_args()
 
     settings = {
@@ -996,7 +1466,13 @@ def main():
         "warmup_write_s": min(args.warmup or 2, 1 if args.quick else 2),
         "idle_s": 5,
         "regenerate": args.regenerate,
-        "app_settings": args.app_setting,
+        "phases": [args.only] if args.only else PHASES,
+        "report_repeats": args.report_repeats or (3 if args.quick else 5),
+        "csv_repeats": args.csv_repeats or (1 if args.quick else 2),
+        "report_timeout": args.report_timeout or (20 if args.quick else 60),
+        "reports": [name.strip() for name in args.reports.split(",") if name.strip()],
+        "sql": args.sql,
+        "app_settings": args.app_setting + ([SQL_LOGGING] if args.sql else []),
         "connections": CONNECTIONS,
         "wrk": "taskset -c 0 wrk -t1 -c<conns> -d<s> --timeout 5s; app: taskset -c 1, Production, SQLite",
     }
@@ -1006,6 +1482,10 @@ def main():
             raise BenchError(f"{tool} is not installed (bench/run-scale.sh installs the prerequisites)")
     if not APP_DLL.exists():
         raise BenchError(f"{APP_DLL} is missing: run bench/run-scale.sh (it publishes the app)")
+    unknown = set(settings["reports"]) - {name for name, *_ in REPORT_PAGES}
+    if unknown or not settings["reports"]:
+        raise BenchError(f"--reports: unknown report {', '.join(sorted(unknown)) or '(none given)'}; the reports are "
+                         f"{', '.join(name for name, *_ in REPORT_PAGES)}")
 
     WORK.mkdir(parents=True, exist_ok=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -1016,9 +1496,11 @@ def main():
     started = dt.datetime.now()
     results = {"started": started.isoformat(timespec="seconds"), "settings": settings, "machine": machine(),
                "datasets": []}
+    wrk = f", {settings['repeats']} × {settings['duration_s']} s per workload" if "wrk" in settings["phases"] else ""
     log(f"[bench] {results['machine']['cpu']}, {results['machine']['nproc']} cores, {results['machine']['mem_total']}; "
-        f"sizes {settings['sizes']}, {settings['repeats']} × {settings['duration_s']} s per workload")
-    out = RESULTS / f"scale-{started:%Y%m%d-%H%M}{'-quick' if args.quick else ''}.json"
+        f"sizes {settings['sizes']}; phases {', '.join(settings['phases'])}{wrk}")
+    suffix = ("-quick" if args.quick else "") + (f"-{args.only}" if args.only else "")
+    out = RESULTS / f"scale-{started:%Y%m%d-%H%M}{suffix}.json"
     for members in settings["sizes"]:
         results["datasets"].append(run_dataset(members, settings))
         results["finished"] = dt.datetime.now().isoformat(timespec="seconds")
@@ -1027,16 +1509,21 @@ def main():
 
     results["wall_seconds"] = round((dt.datetime.now() - started).total_seconds())
     out.write_text(json.dumps(results, indent=1))
-    plot(results, plot_path)
+    plotted = plot(results, plot_path)
     log("")
     log(markdown(results))
     log("")
-    log(f"[bench] results: {out.relative_to(ROOT)}; plot: {plot_path.resolve().relative_to(ROOT) if plot_path.resolve().is_relative_to(ROOT) else plot_path}; "
+    shown = plot_path.resolve().relative_to(ROOT) if plot_path.resolve().is_relative_to(ROOT) else plot_path
+    log(f"[bench] results: {out.relative_to(ROOT)}; plot: {shown if plotted else 'none (no wrk runs)'}; "
         f"{results['wall_seconds']} s in all")
     problems = sum(d["summary"][w]["problems"] for d in results["datasets"] for w in d["summary"] if not w.startswith("_"))
     if problems:
         log(f"[bench] WARNING: {problems} unexpected responses or socket errors (see 'bad' and the JSON's bad_samples)")
         return 2
+    slow = [f"{d['members']:,} {t['report']} ({t['filters']})" for d in results["datasets"]
+            for t in (d.get("reports") or {}).get("targets", []) if t["kind"] == "page" and not t["within_limit"]]
+    if slow:
+        log(f"[bench] reports over {REPORT_LIMIT_MS / 1000:g} s: {', '.join(slow)}")
     return 0
 
 

@@ -94,6 +94,7 @@ app.UseSerilogRequestLogging(options =>
     options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms";
 });
+app.UseAbandonedRequests();
 // Dates follow the browser's language; times are always the plan's time zone.
 app.UseRequestLocalization(options =>
 {
