@@ -18,6 +18,7 @@ public static class DatabaseRegistration
             var settings = sp.GetRequiredService<DatabaseSettings>();
             return new SqliteConnectionSetup(settings.BusyTimeout, settings.SqliteFlushesEveryCommit);
         });
+        services.AddSingleton(sp => new SqliteWriteGate(sp.GetRequiredService<DatabaseSettings>().BusyTimeout));
         services.AddDbContext<SqliteCareDbContext>((sp, options) => options
             .UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
             .AddInterceptors(sp.GetRequiredService<SqliteConnectionSetup>()));

@@ -1,4 +1,5 @@
 using CareCoordination.Web.Data;
+using CareCoordination.Web.Data.Resilience;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -8,7 +9,7 @@ namespace CareCoordination.Web.Infrastructure;
 /// Every page handler that changes something runs in one database transaction: the event, its flags, tasks, inbox
 /// message and audit entry are saved together or not at all, without each handler having to remember to say so.
 /// </summary>
-public sealed class TransactionPerPostFilter(CareDbContext db) : IAsyncPageFilter
+public sealed class TransactionPerPostFilter(CareDbContext db, SqliteWriteGate writeGate) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -25,6 +26,7 @@ public sealed class TransactionPerPostFilter(CareDbContext db) : IAsyncPageFilte
             return;
         }
 
+        using var turn = await writeGate.EnterAsync(db, http, http.RequestAborted);
         await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
         var executed = await next();
         if (executed.Exception is null || executed.ExceptionHandled)
