@@ -16,7 +16,6 @@ namespace CareCoordination.Web.Data.Resilience;
 /// </summary>
 public sealed class SqliteConnectionSetup(TimeSpan busyTimeout, bool flushEveryCommit) : DbConnectionInterceptor
 {
-
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)

@@ -411,23 +411,16 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
     }
 
     private void Lab(Member member, CareUser user, Provider provider, CoordinationEventKind kind, int daysAgo, string results) =>
-        db.CoordinationEvents.Add(new CoordinationEvent
-        {
-            MemberId = member.Id,
-            Kind = kind,
-            OccurredAt = _now.AddDays(-daysAgo),
-            RecordedByUserId = user.Id,
-            ProviderId = provider.Id,
-            Summary = string.Create(CultureInfo.InvariantCulture, $"{results}; drawn {_today.AddDays(-daysAgo):yyyy-MM-dd}"),
-        });
+        Note(member, user.Id, kind, daysAgo, string.Create(CultureInfo.InvariantCulture, $"{results}; drawn {_today.AddDays(-daysAgo):yyyy-MM-dd}"), provider.Id);
 
-    private void Note(Member member, string userId, CoordinationEventKind kind, int daysAgo, string summary) =>
+    private void Note(Member member, string userId, CoordinationEventKind kind, int daysAgo, string summary, int? providerId = null) =>
         db.CoordinationEvents.Add(new CoordinationEvent
         {
             MemberId = member.Id,
             Kind = kind,
             OccurredAt = _now.AddDays(-daysAgo),
             RecordedByUserId = userId,
+            ProviderId = providerId,
             Summary = summary,
         });
 

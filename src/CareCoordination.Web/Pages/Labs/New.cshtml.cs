@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using CareCoordination.Core.Audit;
 using CareCoordination.Core.Coordination;
 using CareCoordination.Core.Reports;
@@ -184,28 +185,28 @@ public sealed class NewModel(
             RuleFor(r => r.DrawnOn).Must(drawnOn => drawnOn <= clock.Today).WithMessage("The day drawn cannot be in the future.").When(r => r.DrawnOn is not null);
             RuleFor(r => r.Note).MaximumLength(2000).WithMessage("Keep the note under 2,000 characters.");
 
-            When(r => r.Purpose == LabPurpose.MedicationMonitoring, () =>
-            {
-                RuleFor(r => r.MonitoringTest).NotNull().WithMessage("Choose the test: a lithium level or an ANC.").IsInEnum();
-                RuleFor(r => r.MonitoringValue).NotNull().WithMessage("Enter the result.");
-                RuleFor(r => r.MonitoringValue).Must((r, value) => InRange(Units.Of(r.MonitoringTest!.Value), value!.Value))
-                    .WithMessage(r => OutOfRange(Units.Of(r.MonitoringTest!.Value)))
-                    .When(r => r.MonitoringTest is not null && Enum.IsDefined(r.MonitoringTest.Value) && r.MonitoringValue is not null);
-            });
-
+            When(r => r.Purpose == LabPurpose.MedicationMonitoring, () => Result(r => r.MonitoringTest, r => r.MonitoringValue, Units.Of,
+                "Choose the test: a lithium level or an ANC.", "Enter the result."));
             When(r => r.Purpose == LabPurpose.MetabolicScreening, () =>
             {
-                RuleFor(r => r.GlucoseTest).NotNull().WithMessage("Choose the glucose test: HbA1c or fasting glucose.").IsInEnum();
-                RuleFor(r => r.GlucoseValue).NotNull().WithMessage("Enter the glucose result; screening needs both a glucose and a lipid test.");
-                RuleFor(r => r.GlucoseValue).Must((r, value) => InRange(Units.Of(r.GlucoseTest!.Value), value!.Value))
-                    .WithMessage(r => OutOfRange(Units.Of(r.GlucoseTest!.Value)))
-                    .When(r => r.GlucoseTest is not null && Enum.IsDefined(r.GlucoseTest.Value) && r.GlucoseValue is not null);
-                RuleFor(r => r.LipidTest).NotNull().WithMessage("Choose the lipid test: LDL-C or total cholesterol.").IsInEnum();
-                RuleFor(r => r.LipidValue).NotNull().WithMessage("Enter the lipid result; screening needs both a glucose and a lipid test.");
-                RuleFor(r => r.LipidValue).Must((r, value) => InRange(Units.Of(r.LipidTest!.Value), value!.Value))
-                    .WithMessage(r => OutOfRange(Units.Of(r.LipidTest!.Value)))
-                    .When(r => r.LipidTest is not null && Enum.IsDefined(r.LipidTest.Value) && r.LipidValue is not null);
+                const string both = "screening needs both a glucose and a lipid test.";
+                Result(r => r.GlucoseTest, r => r.GlucoseValue, Units.Of, "Choose the glucose test: HbA1c or fasting glucose.", $"Enter the glucose result; {both}");
+                Result(r => r.LipidTest, r => r.LipidValue, Units.Of, "Choose the lipid test: LDL-C or total cholesterol.", $"Enter the lipid result; {both}");
             });
+        }
+
+        /// <summary>A test chosen from its list, and its result within the range a real result of that test falls in.</summary>
+        private void Result<TTest>(Expression<Func<LabResult, TTest?>> test, Expression<Func<LabResult, decimal?>> value, Func<TTest, TestUnits> units,
+            string chooseTest, string enterResult)
+            where TTest : struct, Enum
+        {
+            var testOf = test.Compile();
+            var valueOf = value.Compile();
+            RuleFor(test).NotNull().WithMessage(chooseTest).IsInEnum();
+            RuleFor(value).NotNull().WithMessage(enterResult);
+            RuleFor(value).Must((r, result) => InRange(units(testOf(r)!.Value), result!.Value))
+                .WithMessage(r => OutOfRange(units(testOf(r)!.Value)))
+                .When(r => testOf(r) is { } chosen && Enum.IsDefined(chosen) && valueOf(r) is not null);
         }
 
         private static bool InRange(TestUnits test, decimal value) => value >= test.Lowest && value <= test.Highest;

@@ -39,6 +39,9 @@ public sealed class ConsentModel(CareDbContext db, PlanClock clock, Coordination
 
     public int BlockedPart2Requests { get; private set; }
 
+    /// <summary>Refusals audited before the trail recorded which content was asked for.</summary>
+    public int BlockedContentUnrecorded => BlockedRequests - BlockedPsychotherapyNoteRequests - BlockedPart2Requests;
+
     public int BlockedMemberCount { get; private set; }
 
     public IReadOnlyList<BlockedRow> Blocked { get; private set; } = [];
