@@ -53,7 +53,7 @@ public sealed class StoredAsEfStoresThem : IDisposable
         {
             MemberId = 1, Kind = CoordinationEventKind.Prescription, OccurredAt = at, RecordedByUserId = "user-1", ProviderId = 1,
             Summary = "Started sertraline 50 MG Oral Tablet 50 mg once daily", SharingDiscussedWithMember = true,
-            Flags = [new CoordinationFlag { Trigger = CoordinationTrigger.PsychotropicStartOrChange, Priority = Priority.High, Reason = "New psychotropic.", DueOn = day, ContactPath = ContactPath.PcpOffice }],
+            Flags = [new CoordinationFlag { MemberId = 1, OccurredAt = at, Trigger = CoordinationTrigger.PsychotropicStartOrChange, Priority = Priority.High, Reason = "New psychotropic.", DueOn = day, ContactPath = ContactPath.PcpOffice }],
         };
         var task = CoordinationTask.Open(1, flagged, CoordinationTrigger.PsychotropicStartOrChange, Priority.High, day.AddDays(2), at);
         task.Cancel("Duplicate of another task for the same event", onTheSecond);

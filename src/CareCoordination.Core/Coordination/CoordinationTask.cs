@@ -34,6 +34,9 @@ public sealed class CoordinationTask
 
     public DateTime? ClosedAt { get; private set; }
 
+    /// <summary>When the first contact attempt was logged, for the time to first contact.</summary>
+    public DateTime? FirstContactAt { get; private set; }
+
     /// <summary>How the task ended: the completion outcome or the cancellation reason.</summary>
     public string? Outcome { get; private set; }
 
@@ -107,7 +110,7 @@ public sealed class CoordinationTask
     /// A contact attempt is work on a claimed task. It moves no status, but it changes the version: someone about to
     /// complete the task from an older page should see the attempt first.
     /// </summary>
-    public TaskChange LogContactAttempt()
+    public TaskChange LogContactAttempt(DateTime at)
     {
         if (Status is not (CoordinationTaskStatus.InProgress or CoordinationTaskStatus.WaitingOnProvider))
         {
@@ -116,6 +119,7 @@ public sealed class CoordinationTask
                 : $"Claim the task before logging a contact attempt; this one is {Describe(Status)}.");
         }
 
+        FirstContactAt ??= at;
         return MoveTo(Status);
     }
 

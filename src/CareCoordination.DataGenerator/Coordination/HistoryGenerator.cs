@@ -166,7 +166,7 @@ internal sealed class HistoryGenerator(
                 ProviderId = flagged.ProviderId,
                 Summary = flagged.Summary,
                 SharingDiscussedWithMember = random.Chance(0.75),
-                Flags = [CoordinationFlag.From(flagged.Outcome)],
+                Flags = [CoordinationFlag.From(flagged.Outcome, member.Id, at)],
             };
             history.Events.Add(recorded);
             var eventIndex = history.Events.Count - 1;
@@ -185,6 +185,7 @@ internal sealed class HistoryGenerator(
             if (message is not null)
             {
                 history.Messages.Add(new MessageRow(message, eventIndex));
+                recorded.Flags.ForEach(flag => flag.MessageSent(at));
             }
 
             var task = CoordinationTask.Open(member.Id, recorded, flagged.Outcome.Trigger, flagged.Outcome.Priority, flagged.Outcome.DueOn, at);
@@ -216,11 +217,12 @@ internal sealed class HistoryGenerator(
             for (var i = random.Next(0, most + 1); i > 0; i--)
             {
                 Pass(2, 48);
-                Succeeded(task.LogContactAttempt());
+                Succeeded(task.LogContactAttempt(at));
                 var method = (ContactMethod)random.Next(4);
                 var outcome = method is ContactMethod.Fax or ContactMethod.SecureMessage or ContactMethod.Portal
                     ? (random.Chance(0.9) ? ContactOutcome.Sent : ContactOutcome.Failed)
                     : (ContactOutcome)random.Next(3);
+                task.Event!.Flags.ForEach(flag => flag.ContactAttempted(task.Trigger, outcome, at));
                 var attempt = TaskActivity.ContactAttempt(0, userId, at, method, outcome, random.Pick(NextSteps), null);
                 Log(TaskActivityKind.ContactAttempt, userId, attempt.Note, method, outcome);
             }
@@ -260,6 +262,7 @@ internal sealed class HistoryGenerator(
             Pass(2, 120);
             Succeeded(task.CloseOnAcknowledgement(AcknowledgedOutcome, at));
             Succeeded(message.Acknowledge(pcpUser, at));
+            task.Event!.Flags.ForEach(flag => flag.MessageAcknowledged(at));
             Log(TaskActivityKind.Acknowledged, pcpUser, "Closed by the PCP's acknowledgement.");
             return;
         }
@@ -299,6 +302,7 @@ internal sealed class HistoryGenerator(
         {
             Pass(1, 200);
             Succeeded(message.Acknowledge(pcpUser, at));
+            task.Event!.Flags.ForEach(flag => flag.MessageAcknowledged(at));
         }
     }
 
@@ -345,7 +349,8 @@ internal sealed class HistoryGenerator(
             }
         }
 
-        using (var table = db.Table("CoordinationFlags", history.Flags, "Id", "EventId", "Trigger", "Priority", "Reason", "DueOn", "ContactPath"))
+        using (var table = db.Table("CoordinationFlags", history.Flags, "Id", "EventId", "Trigger", "Priority", "Reason", "DueOn", "ContactPath",
+            "MemberId", "OccurredAt", "RecipientContactedAt", "RecipientAcknowledgedAt", "CommunicatedAt"))
         {
             var (id, eventId) = (0, 0);
             foreach (var e in history.ByMember.SelectMany(m => m.Events))
@@ -353,13 +358,14 @@ internal sealed class HistoryGenerator(
                 eventId++;
                 foreach (var f in e.Flags)
                 {
-                    table.Insert(++id, eventId, f.Trigger.ToString(), (int)f.Priority, f.Reason, f.DueOn, f.ContactPath.ToString());
+                    table.Insert(++id, eventId, f.Trigger.ToString(), (int)f.Priority, f.Reason, f.DueOn, f.ContactPath.ToString(),
+                        f.MemberId, f.OccurredAt, f.RecipientContactedAt, f.RecipientAcknowledgedAt, f.CommunicatedAt);
                 }
             }
         }
 
         using (var table = db.Table("CoordinationTasks", history.Tasks,
-            "Id", "MemberId", "EventId", "Trigger", "Priority", "DueOn", "Status", "AssigneeUserId", "CreatedAt", "ClosedAt", "Outcome", "Version"))
+            "Id", "MemberId", "EventId", "Trigger", "Priority", "DueOn", "Status", "AssigneeUserId", "CreatedAt", "ClosedAt", "Outcome", "Version", "FirstContactAt"))
         {
             var id = 0;
             for (var memberId = 1; memberId < history.ByMember.Length; memberId++)
@@ -368,7 +374,7 @@ internal sealed class HistoryGenerator(
                 foreach (var (t, eventIndex, version) in history.ByMember[memberId].Tasks)
                 {
                     table.Insert(++id, t.MemberId, firstEvent + eventIndex, t.Trigger.ToString(), (int)t.Priority, t.DueOn, t.Status.ToString(),
-                        t.AssigneeUserId, t.CreatedAt, t.ClosedAt, t.Outcome, version);
+                        t.AssigneeUserId, t.CreatedAt, t.ClosedAt, t.Outcome, version, t.FirstContactAt);
                 }
             }
         }

@@ -40,7 +40,7 @@ public sealed class CoordinationRecorder(CareDbContext db, CoordinationRules rul
             Summary = entry.Summary,
             Note = entry.Note,
             SharingDiscussedWithMember = entry.SharingDiscussedWithMember,
-            Flags = [.. outcomes.Select(CoordinationFlag.From)],
+            Flags = [.. outcomes.Select(outcome => CoordinationFlag.From(outcome, entry.MemberId, at))],
         };
         db.CoordinationEvents.Add(recorded);
         var tasks = CoordinationTask.OpenFor(recorded, at).ToList();
@@ -52,6 +52,7 @@ public sealed class CoordinationRecorder(CareDbContext db, CoordinationRules rul
         if (message is not null)
         {
             db.InboxMessages.Add(message);
+            recorded.Flags.ForEach(flag => flag.MessageSent(at));
         }
 
         audit.Add(AuditAction.CoordinationRecorded, AuditOutcome.Success, entry.MemberId, userId);

@@ -82,21 +82,22 @@ public sealed class ReportFilter
         return tasks;
     }
 
-    /// <summary>Flagged events of the member's PPG with a flag of the chosen rule and priority.</summary>
-    public IQueryable<CoordinationEvent> ApplyToFlagged(IQueryable<CoordinationEvent> events, CareDbContext db)
+    /// <summary>Flags of the chosen rule and priority, on events of members in the chosen PPG.</summary>
+    public IQueryable<CoordinationFlag> Apply(IQueryable<CoordinationFlag> flags, CareDbContext db)
     {
-        ArgumentNullException.ThrowIfNull(events);
-        var trigger = Trigger;
-        var priority = Priority;
-        return ApplyPpg(events.Where(e => e.Flags.Any(f => (trigger == null || f.Trigger == trigger) && (priority == null || f.Priority == priority))), db);
-    }
-
-    /// <summary>Events of members in the chosen PPG; the rule and priority do not apply.</summary>
-    public IQueryable<CoordinationEvent> ApplyPpg(IQueryable<CoordinationEvent> events, CareDbContext db)
-    {
-        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(flags);
         ArgumentNullException.ThrowIfNull(db);
-        return Ppg is { } ppg ? events.Where(e => db.Members.Any(m => m.Id == e.MemberId && m.PpgId == ppg)) : events;
+        if (Trigger is { } trigger)
+        {
+            flags = flags.Where(f => f.Trigger == trigger);
+        }
+
+        if (Priority is { } priority)
+        {
+            flags = flags.Where(f => f.Priority == priority);
+        }
+
+        return Ppg is { } ppg ? flags.Where(f => db.Members.Any(m => m.Id == f.MemberId && m.PpgId == ppg)) : flags;
     }
 
     public IQueryable<InboxMessage> Apply(IQueryable<InboxMessage> messages, CareDbContext db)

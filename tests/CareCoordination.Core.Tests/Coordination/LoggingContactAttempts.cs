@@ -17,13 +17,14 @@ public class LoggingContactAttempts
         task.Claim("cm-1");
         var before = task.Version;
 
-        Assert.True(task.LogContactAttempt().Done);
+        Assert.True(task.LogContactAttempt(Now).Done);
         Assert.Equal(CoordinationTaskStatus.InProgress, task.Status);
         Assert.NotEqual(before, task.Version);
 
         task.WaitOnProvider();
-        Assert.True(task.LogContactAttempt().Done);
+        Assert.True(task.LogContactAttempt(Now.AddHours(2)).Done);
         Assert.Equal(CoordinationTaskStatus.WaitingOnProvider, task.Status);
+        Assert.Equal(Now, task.FirstContactAt);
     }
 
     [Fact]
@@ -32,11 +33,12 @@ public class LoggingContactAttempts
         var task = NewTask();
         var before = task.Version;
 
-        var change = task.LogContactAttempt();
+        var change = task.LogContactAttempt(Now);
 
         Assert.False(change.Done);
         Assert.Equal("Claim the task before logging a contact attempt; this one is open.", change.Refusal);
         Assert.Equal(before, task.Version);
+        Assert.Null(task.FirstContactAt);
     }
 
     [Fact]
@@ -46,10 +48,11 @@ public class LoggingContactAttempts
         task.Claim("cm-1");
         task.Complete("PCP confirmed", Now);
 
-        var change = task.LogContactAttempt();
+        var change = task.LogContactAttempt(Now.AddHours(1));
 
         Assert.False(change.Done);
         Assert.Equal("This task is completed; reopen it before logging a contact attempt.", change.Refusal);
+        Assert.Null(task.FirstContactAt);
     }
 
     [Theory]

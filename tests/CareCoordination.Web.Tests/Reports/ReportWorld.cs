@@ -235,7 +235,7 @@ public sealed class ReportWorld
         _db.CoordinationTasks.AddRange(task3, task4);
         await _db.SaveChangesAsync();
         Claim(task3, cm);
-        _db.TaskActivities.Add(TaskActivity.ContactAttempt(task3.Id, cm, At("2026-02-18 17:00"), ContactMethod.Fax, ContactOutcome.Sent, "Confirm receipt", null));
+        Attempt(task3, cm, "2026-02-18 17:00", ContactMethod.Fax, ContactOutcome.Sent);
         Done(task3.Complete("Faxed to the PCP", At("2026-02-18 17:05")));
         Claim(task4, cm);
         Attempt(task4, cm, "2026-02-19 09:00", ContactOutcome.NoAnswer);
@@ -298,7 +298,7 @@ public sealed class ReportWorld
             RecordedByUserId = userId,
             Summary = summary,
             Flags = trigger is { } fired
-                ? [new CoordinationFlag { Trigger = fired, Priority = priority, Reason = summary, DueOn = Day(dueOn), ContactPath = ContactPath.PcpOffice }]
+                ? [new CoordinationFlag { MemberId = Member(member), OccurredAt = At(at), Trigger = fired, Priority = priority, Reason = summary, DueOn = Day(dueOn), ContactPath = ContactPath.PcpOffice }]
                 : [],
         };
         _db.CoordinationEvents.Add(recorded);
@@ -327,9 +327,11 @@ public sealed class ReportWorld
             SentAt = At(sent),
             SentByUserId = cause.RecordedByUserId,
         };
+        cause.Flags.ForEach(flag => flag.MessageSent(At(sent)));
         if (acknowledged is not null)
         {
             Done(message.Acknowledge(pcpUser, At(acknowledged)));
+            cause.Flags.ForEach(flag => flag.MessageAcknowledged(At(acknowledged)));
         }
 
         _db.InboxMessages.Add(message);
@@ -343,8 +345,14 @@ public sealed class ReportWorld
 
     private void Attempt(CoordinationTask task, string userId, string at, ContactOutcome outcome)
     {
-        Done(task.LogContactAttempt());
-        _db.TaskActivities.Add(TaskActivity.ContactAttempt(task.Id, userId, At(at), ContactMethod.Phone, outcome, "Follow up", null));
+        Attempt(task, userId, at, ContactMethod.Phone, outcome);
+    }
+
+    private void Attempt(CoordinationTask task, string userId, string at, ContactMethod method, ContactOutcome outcome)
+    {
+        Done(task.LogContactAttempt(At(at)));
+        task.Event!.Flags.ForEach(flag => flag.ContactAttempted(task.Trigger, outcome, At(at)));
+        _db.TaskActivities.Add(TaskActivity.ContactAttempt(task.Id, userId, At(at), method, outcome, "Follow up", null));
     }
 
     private static void Done(TaskChange change) => Assert.True(change.Done, change.Refusal);

@@ -19,8 +19,7 @@ public sealed class CoordinationEventConfiguration : IEntityTypeConfiguration<Co
         builder.HasMany(e => e.Flags).WithOne().HasForeignKey(f => f.EventId).OnDelete(DeleteBehavior.Cascade);
         // The member timeline: newest first.
         builder.HasIndex(e => new { e.MemberId, e.OccurredAt, e.Id });
-        // Reports read a date range of events (exchange of information), or of one kind (psychotropic starts).
-        builder.HasIndex(e => e.OccurredAt);
+        // The monitoring report reads a date range of events of one kind (labs).
         builder.HasIndex(e => new { e.Kind, e.OccurredAt });
     }
 }

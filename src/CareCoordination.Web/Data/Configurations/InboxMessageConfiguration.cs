@@ -21,6 +21,6 @@ public sealed class InboxMessageConfiguration : IEntityTypeConfiguration<InboxMe
         builder.HasIndex(m => new { m.RecipientProviderId, m.AcknowledgedAt, m.SentAt });
         builder.HasIndex(m => m.EventId);
         // The dashboard's acknowledgment rate and times read the messages sent in a date range.
-        builder.HasIndex(m => m.SentAt);
+        builder.HasIndex(m => new { m.SentAt, m.AcknowledgedAt, m.EventId, m.MemberId });
     }
 }

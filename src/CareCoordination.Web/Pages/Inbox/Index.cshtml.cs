@@ -62,6 +62,7 @@ public sealed class IndexModel(CareDbContext db, AuditTrail audit, PlanClock clo
             return RedirectToPage();
         }
 
+        (await db.CoordinationFlags.Where(f => f.EventId == message.EventId).ToListAsync(cancellationToken)).ForEach(flag => flag.MessageAcknowledged(now));
         var waitingOnPcp = await db.CoordinationTasks
             .Where(t => t.EventId == message.EventId && t.Status != CoordinationTaskStatus.Completed && t.Status != CoordinationTaskStatus.Cancelled)
             .ToListAsync(cancellationToken);

@@ -79,10 +79,22 @@ public sealed partial class DetailModel
     public async Task<IActionResult> OnPostContactAttemptAsync(int taskId, CancellationToken cancellationToken)
     {
         var input = ContactAttempt;
+        var now = clock.UtcNow;
+        // The event's flags record how far its coordination got; they change in the same save as the task.
+        var flags = await db.CoordinationFlags.Where(f => db.CoordinationTasks.Any(t => t.Id == taskId && t.EventId == f.EventId)).ToListAsync(cancellationToken);
         return await ChangeAsync(taskId, await contactAttemptRules.ValidateAsync(input, cancellationToken), nameof(ContactAttempt),
             $"Log a contact attempt ({input.Method?.Label()}, {input.Outcome?.Label()}). Next step: “{input.NextStep}”" + (string.IsNullOrWhiteSpace(input.Note) ? "" : $" Note: “{input.Note}”"),
-            task => task.LogContactAttempt(),
-            task => TaskActivity.ContactAttempt(task.Id, User.UserId(), clock.UtcNow, input.Method!.Value, input.Outcome!.Value, input.NextStep!, input.Note),
+            task =>
+            {
+                var change = task.LogContactAttempt(now);
+                if (change.Done)
+                {
+                    flags.ForEach(flag => flag.ContactAttempted(task.Trigger, input.Outcome!.Value, now));
+                }
+
+                return change;
+            },
+            task => TaskActivity.ContactAttempt(task.Id, User.UserId(), now, input.Method!.Value, input.Outcome!.Value, input.NextStep!, input.Note),
             cancellationToken);
     }
 

@@ -55,32 +55,23 @@ public sealed class ExchangeModel(CareDbContext db, PlanClock clock, IValidator<
     private async Task ComputeAsync(CancellationToken cancellationToken)
     {
         var (start, end) = Filter.Instants(PlanZone);
-        var events = Filter.ApplyToFlagged(Db.CoordinationEvents.AsNoTracking(), Db).Where(e => e.OccurredAt >= start && e.OccurredAt < end);
-        var trigger = Filter.Trigger;
-        var priority = Filter.Priority;
-        // From the event to its tasks to their activities, so that each step is an index lookup.
-        var attempts = Db.TaskActivities.Where(a => a.Kind == TaskActivityKind.ContactAttempt);
-        var judged = events.Select(e => new
-        {
-            e.Id,
-            Contacted = Db.InboxMessages.Any(m => m.EventId == e.Id)
-                || Db.CoordinationTasks.Any(t => t.EventId == e.Id && attempts.Any(a => a.TaskId == t.Id)),
-            Acknowledged = Db.InboxMessages.Any(m => m.EventId == e.Id && m.AcknowledgedAt != null)
-                || Db.CoordinationTasks.Any(t => t.EventId == e.Id && attempts.Any(a => a.TaskId == t.Id && a.ContactOutcome == ContactOutcome.Reached)),
-        });
+        // The flags carry how far their event's coordination got, so the counts read the flags of the range and nothing else.
+        var flags = Filter.Apply(Db.CoordinationFlags.AsNoTracking(), Db).Where(f => f.OccurredAt >= start && f.OccurredAt < end);
 
         // Each event once per rule it raised, though a rule may have fired on it more than once.
-        var rules = Db.CoordinationFlags.Where(f => (trigger == null || f.Trigger == trigger) && (priority == null || f.Priority == priority))
-            .Select(f => new { f.EventId, f.Trigger }).Distinct();
-        var byRule = await (from rule in rules
-                            join e in judged on rule.EventId equals e.Id
-                            group e by rule.Trigger into g
-                            select new Row(g.Key, g.Count(), g.Count(e => e.Contacted), g.Count(e => e.Acknowledged)))
+        var byRule = await flags.GroupBy(f => new { f.Trigger, f.EventId })
+            .Select(g => new { g.Key.Trigger, Contacted = g.Max(f => f.RecipientContactedAt) != null, Acknowledged = g.Max(f => f.RecipientAcknowledgedAt) != null })
+            .GroupBy(e => e.Trigger)
+            .Select(g => new Row(g.Key, g.Count(), g.Count(e => e.Contacted), g.Count(e => e.Acknowledged)))
             .ToListAsync(cancellationToken);
+        var trigger = Filter.Trigger;
         Rows = [.. Enum.GetValues<CoordinationTrigger>().Where(t => trigger is null || t == trigger)
             .Select(t => byRule.SingleOrDefault(r => r.Trigger == t) ?? new Row(t, 0, 0, 0))];
 
-        var all = await judged.GroupBy(e => new { e.Contacted, e.Acknowledged }).Select(g => new { g.Key.Contacted, g.Key.Acknowledged, Count = g.Count() })
+        var all = await flags.GroupBy(f => f.EventId)
+            .Select(g => new { Contacted = g.Max(f => f.RecipientContactedAt) != null, Acknowledged = g.Max(f => f.RecipientAcknowledgedAt) != null })
+            .GroupBy(e => new { e.Contacted, e.Acknowledged })
+            .Select(g => new { g.Key.Contacted, g.Key.Acknowledged, Count = g.Count() })
             .ToListAsync(cancellationToken);
         Total = new Row(null, all.Sum(g => g.Count), all.Where(g => g.Contacted).Sum(g => g.Count), all.Where(g => g.Acknowledged).Sum(g => g.Count));
     }

@@ -95,12 +95,11 @@ public sealed class IndexModel(CareDbContext db, PlanClock clock, IValidator<Rep
     /// <summary>For tasks created in the range: time to the first logged contact attempt, and to completion.</summary>
     private async Task MeasureTasksAsync(IQueryable<CoordinationTask> created, CancellationToken cancellationToken)
     {
-        var contacts = await created
-            .Select(t => new { t.CreatedAt, First = Db.TaskActivities.Where(a => a.TaskId == t.Id && a.Kind == TaskActivityKind.ContactAttempt).Min(a => (DateTime?)a.At) })
-            .Where(t => t.First != null)
+        var contacts = await created.Where(t => t.FirstContactAt != null)
             .OrderByDescending(t => t.CreatedAt).Take(DurationSampleLimit)
+            .Select(t => new { t.CreatedAt, t.FirstContactAt })
             .ToListAsync(cancellationToken);
-        FirstContact = DurationSummary.Of(contacts.Select(t => t.First!.Value - t.CreatedAt));
+        FirstContact = DurationSummary.Of(contacts.Select(t => t.FirstContactAt!.Value - t.CreatedAt));
 
         var completions = await created.Where(t => t.Status == CoordinationTaskStatus.Completed && t.ClosedAt != null)
             .OrderByDescending(t => t.CreatedAt).Take(DurationSampleLimit)

@@ -42,9 +42,10 @@ public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, C
         }
 
         var (starts, onTime) = Query();
-        var groups = await starts.GroupBy(onTime).Select(g => new { OnTime = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-        var communicated = await starts.CountAsync(Communicated(DateTime.MaxValue), cancellationToken);
-        Summary = new Counts(groups.Sum(g => g.Count), groups.Where(g => g.OnTime).Sum(g => g.Count), communicated - groups.Where(g => g.OnTime).Sum(g => g.Count));
+        var groups = await starts.GroupBy(onTime).Select(g => new { OnTime = g.Key, Count = g.Count(), Communicated = g.Count(s => s.CommunicatedAt != null) })
+            .ToListAsync(cancellationToken);
+        var inTime = groups.Where(g => g.OnTime).Sum(g => g.Count);
+        Summary = new Counts(groups.Sum(g => g.Count), inTime, groups.Where(g => !g.OnTime).Sum(g => g.Communicated));
         if (MayListMembers)
         {
             Late = await LateRows(starts, onTime).Take(ListLimit).ToListAsync(cancellationToken);
@@ -80,54 +81,51 @@ public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, C
 
     public DateOnly? CommunicatedOn(Row row) => row.CommunicatedAt is { } at ? PlanDays.DayOf(at, PlanZone) : null;
 
-    /// <summary>The starts in the range, and whether each was communicated before its window closed (a CASE over the start's plan day).</summary>
-    private (IQueryable<CoordinationEvent> Starts, Expression<Func<CoordinationEvent, bool>> OnTime) Query()
+    /// <summary>
+    /// The starts in the range, each with the first time it was communicated (kept on its T1 flag), and whether that was
+    /// before its window closed (a CASE over the start's plan day).
+    /// </summary>
+    private (IQueryable<Start> Starts, Expression<Func<Start, bool>> OnTime) Query()
     {
         var (start, end) = Filter.Instants(PlanZone);
-        var starts = Filter.ApplyPpg(Db.CoordinationEvents.AsNoTracking(), Db)
-            .Where(e => e.Kind == CoordinationEventKind.MedicationStarted
-                && e.Flags.Any(f => f.Trigger == CoordinationTrigger.PsychotropicStartOrChange)
-                && e.OccurredAt >= start && e.OccurredAt < end);
+        var starts = Filter.Apply(Db.CoordinationFlags.AsNoTracking(), Db)
+            .Where(f => f.Trigger == CoordinationTrigger.PsychotropicStartOrChange && f.OccurredAt >= start && f.OccurredAt < end
+                && Db.CoordinationEvents.Any(e => e.Id == f.EventId && e.Kind == CoordinationEventKind.MedicationStarted))
+            .GroupBy(f => f.EventId)
+            .Select(g => new Start { EventId = g.Key, OccurredAt = g.Min(f => f.OccurredAt), CommunicatedAt = g.Min(f => f.CommunicatedAt) });
         var days = Enumerable.Range(0, Filter.LastDay.DayNumber - Filter.FirstDay.DayNumber + 1).Select(Filter.FirstDay.AddDays).ToList();
-        var closes = StepFunction.Over<CoordinationEvent, DateTime, DateTime>(e => e.OccurredAt,
+        var closes = StepFunction.Over<Start, DateTime, DateTime>(s => s.OccurredAt,
             [.. days.Skip(1).Select(d => PlanDays.StartUtc(d, PlanZone))],
             [.. days.Select(d => BusinessDayWindow.ClosesAtUtc(d, BusinessDays, Holidays, PlanZone))]);
-        return (starts, StepFunction.Inline(CommunicatedBefore, closes));
+        return (starts, StepFunction.Inline((Start s, DateTime closesAt) => s.CommunicatedAt < closesAt, closes));
     }
 
-    private Expression<Func<CoordinationEvent, bool>> Communicated(DateTime before) => StepFunction.Inline(CommunicatedBefore, _ => before);
-
-    /// <summary>
-    /// The PCP acknowledged the message, or a contact attempt on the start's T1 task reached the PCP or sent the
-    /// information. From the event to its task to the task's activities, so that each step is an index lookup.
-    /// </summary>
-    private Expression<Func<CoordinationEvent, DateTime, bool>> CommunicatedBefore => (e, before) =>
-        Db.InboxMessages.Any(m => m.EventId == e.Id && m.AcknowledgedAt < before)
-        || Db.CoordinationTasks.Any(t => t.EventId == e.Id && t.Trigger == CoordinationTrigger.PsychotropicStartOrChange
-            && Db.TaskActivities.Any(a => a.TaskId == t.Id && a.At < before && a.Kind == TaskActivityKind.ContactAttempt
-                && (a.ContactOutcome == ContactOutcome.Reached || a.ContactOutcome == ContactOutcome.Sent)));
-
     /// <summary>The starts not communicated in time, of members the user may see, oldest first (event id order, for keyset batches).</summary>
-    private IQueryable<Row> LateRows(IQueryable<CoordinationEvent> starts, Expression<Func<CoordinationEvent, bool>> onTime) =>
-        from e in starts.Where(Expression.Lambda<Func<CoordinationEvent, bool>>(Expression.Not(onTime.Body), onTime.Parameters))
+    private IQueryable<Row> LateRows(IQueryable<Start> starts, Expression<Func<Start, bool>> onTime) =>
+        from s in starts.Where(Expression.Lambda<Func<Start, bool>>(Expression.Not(onTime.Body), onTime.Parameters))
+        join e in Db.CoordinationEvents on s.EventId equals e.Id
         join m in access.MembersVisibleTo(User) on e.MemberId equals m.Id
-        orderby e.Id
+        orderby s.EventId
         select new Row
         {
-            EventId = e.Id,
+            EventId = s.EventId,
             MemberId = m.Id,
             PlanMemberId = m.PlanMemberId,
             MemberName = m.GivenName + " " + m.FamilyName,
-            OccurredAt = e.OccurredAt,
+            OccurredAt = s.OccurredAt,
             Summary = e.Summary,
-            AcknowledgedAt = Db.InboxMessages.Where(x => x.EventId == e.Id).Min(x => x.AcknowledgedAt),
-            ContactedAt = (from t in Db.CoordinationTasks
-                           where t.EventId == e.Id && t.Trigger == CoordinationTrigger.PsychotropicStartOrChange
-                           from a in Db.TaskActivities
-                           where a.TaskId == t.Id && a.Kind == TaskActivityKind.ContactAttempt
-                               && (a.ContactOutcome == ContactOutcome.Reached || a.ContactOutcome == ContactOutcome.Sent)
-                           select (DateTime?)a.At).Min(),
+            CommunicatedAt = s.CommunicatedAt,
         };
+
+    /// <summary>A start and its first communication; a class with settable members, as EF composes queries over it.</summary>
+    public sealed class Start
+    {
+        public int EventId { get; init; }
+
+        public DateTime OccurredAt { get; init; }
+
+        public DateTime? CommunicatedAt { get; init; }
+    }
 
     public sealed record Counts(int Starts, int OnTime, int Late)
     {
@@ -149,13 +147,7 @@ public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, C
 
         public required string Summary { get; init; }
 
-        public DateTime? AcknowledgedAt { get; init; }
-
-        public DateTime? ContactedAt { get; init; }
-
         /// <summary>The first communication, however late: the acknowledgment or the contact, whichever came first.</summary>
-        public DateTime? CommunicatedAt => AcknowledgedAt is { } acknowledged && ContactedAt is { } contacted
-            ? (acknowledged < contacted ? acknowledged : contacted)
-            : AcknowledgedAt ?? ContactedAt;
+        public DateTime? CommunicatedAt { get; init; }
     }
 }

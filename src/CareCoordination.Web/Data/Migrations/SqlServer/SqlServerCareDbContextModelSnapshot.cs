@@ -450,8 +450,6 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAt");
-
                     b.HasIndex("ProviderId");
 
                     b.HasIndex("Kind", "OccurredAt");
@@ -469,6 +467,9 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("CommunicatedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("ContactPath")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -480,6 +481,12 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.Property<int>("EventId")
                         .HasColumnType("int");
 
+                    b.Property<int>("MemberId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Priority")
                         .HasColumnType("int");
 
@@ -487,6 +494,12 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("RecipientAcknowledgedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("RecipientContactedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Trigger")
                         .IsRequired()
@@ -496,6 +509,12 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("EventId");
+
+                    b.HasIndex("MemberId", "OccurredAt");
+
+                    b.HasIndex("OccurredAt", "Trigger", "Priority", "EventId", "RecipientContactedAt", "RecipientAcknowledgedAt");
+
+                    b.HasIndex(new[] { "Trigger", "OccurredAt", "Priority", "EventId", "RecipientContactedAt", "RecipientAcknowledgedAt", "CommunicatedAt" }, "IX_CoordinationFlags_Trigger_OccurredAt_Facts");
 
                     b.ToTable("CoordinationFlags");
                 });
@@ -524,6 +543,9 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.Property<int?>("EventId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("FirstContactAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("MemberId")
                         .HasColumnType("int");
 
@@ -550,17 +572,17 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClosedAt");
-
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("EventId");
 
                     b.HasIndex("MemberId", "Status");
 
+                    b.HasIndex("ClosedAt", "Trigger", "Priority");
+
                     b.HasIndex("Status", "DueOn", "Priority", "Id");
 
                     b.HasIndex("Status", "Priority", "DueOn", "Id");
+
+                    b.HasIndex("CreatedAt", "Status", "DueOn", "ClosedAt", "FirstContactAt", "Trigger", "Priority");
 
                     b.HasIndex(new[] { "AssigneeUserId", "DueOn", "Priority", "Id" }, "IX_CoordinationTasks_Open_AssigneeUserId_DueOn_Priority_Id")
                         .HasFilter("[Status] IN ('Open', 'InProgress', 'WaitingOnProvider')");
@@ -631,9 +653,9 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("MemberId");
 
-                    b.HasIndex("SentAt");
-
                     b.HasIndex("RecipientProviderId", "AcknowledgedAt", "SentAt");
+
+                    b.HasIndex("SentAt", "AcknowledgedAt", "EventId", "MemberId");
 
                     b.ToTable("InboxMessages");
                 });

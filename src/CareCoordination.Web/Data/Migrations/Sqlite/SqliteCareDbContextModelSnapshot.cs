@@ -429,8 +429,6 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OccurredAt");
-
                     b.HasIndex("ProviderId");
 
                     b.HasIndex("Kind", "OccurredAt");
@@ -446,6 +444,9 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CommunicatedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ContactPath")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -457,12 +458,24 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                     b.Property<int>("EventId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecipientAcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecipientContactedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Trigger")
@@ -473,6 +486,12 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("EventId");
+
+                    b.HasIndex("MemberId", "OccurredAt");
+
+                    b.HasIndex("OccurredAt", "Trigger", "Priority", "EventId", "RecipientContactedAt", "RecipientAcknowledgedAt");
+
+                    b.HasIndex(new[] { "Trigger", "OccurredAt", "Priority", "EventId", "RecipientContactedAt", "RecipientAcknowledgedAt", "CommunicatedAt" }, "IX_CoordinationFlags_Trigger_OccurredAt_Facts");
 
                     b.ToTable("CoordinationFlags");
                 });
@@ -498,6 +517,9 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
 
                     b.Property<int?>("EventId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstContactAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
@@ -525,17 +547,17 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClosedAt");
-
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("EventId");
 
                     b.HasIndex("MemberId", "Status");
 
+                    b.HasIndex("ClosedAt", "Trigger", "Priority");
+
                     b.HasIndex("Status", "DueOn", "Priority", "Id");
 
                     b.HasIndex("Status", "Priority", "DueOn", "Id");
+
+                    b.HasIndex("CreatedAt", "Status", "DueOn", "ClosedAt", "FirstContactAt", "Trigger", "Priority");
 
                     b.HasIndex(new[] { "AssigneeUserId", "DueOn", "Priority", "Id" }, "IX_CoordinationTasks_Open_AssigneeUserId_DueOn_Priority_Id")
                         .HasFilter("[Status] IN ('Open', 'InProgress', 'WaitingOnProvider')");
@@ -604,9 +626,9 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MemberId");
 
-                    b.HasIndex("SentAt");
-
                     b.HasIndex("RecipientProviderId", "AcknowledgedAt", "SentAt");
+
+                    b.HasIndex("SentAt", "AcknowledgedAt", "EventId", "MemberId");
 
                     b.ToTable("InboxMessages");
                 });
