@@ -86,7 +86,6 @@ public sealed class ReportFilter
     public IQueryable<CoordinationFlag> Apply(IQueryable<CoordinationFlag> flags, CareDbContext db)
     {
         ArgumentNullException.ThrowIfNull(flags);
-        ArgumentNullException.ThrowIfNull(db);
         if (Trigger is { } trigger)
         {
             flags = flags.Where(f => f.Trigger == trigger);
@@ -97,6 +96,14 @@ public sealed class ReportFilter
             flags = flags.Where(f => f.Priority == priority);
         }
 
+        return ApplyPpg(flags, db);
+    }
+
+    /// <summary>Flags on events of members in the chosen PPG; the rule and priority do not apply.</summary>
+    public IQueryable<CoordinationFlag> ApplyPpg(IQueryable<CoordinationFlag> flags, CareDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(flags);
+        ArgumentNullException.ThrowIfNull(db);
         return Ppg is { } ppg ? flags.Where(f => db.Members.Any(m => m.Id == f.MemberId && m.PpgId == ppg)) : flags;
     }
 

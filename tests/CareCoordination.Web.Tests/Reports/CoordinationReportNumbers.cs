@@ -84,6 +84,15 @@ public class CoordinationReportNumbers(ReportAppFactory app)
     }
 
     [Fact]
+    public async Task Psychotropic_starts_offer_no_rule_or_priority_filter_so_a_link_carrying_one_counts_every_start()
+    {
+        var text = Browsing.Text(await Report("/Reports/PsychotropicStarts", $"{February}&Filter.Trigger=PcpFinding&Filter.Priority=Routine"));
+
+        Assert.Contains("4 new psychotropic starts", text, StringComparison.Ordinal);
+        Assert.Contains("2 on time", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Consent_gaps_list_sud_members_without_a_part_2_consent_in_force_today()
     {
         var html = await Report("/Reports/Consent", March);

@@ -62,7 +62,9 @@ public sealed class IndexModel(CareDbContext db, AuditTrail audit, PlanClock clo
             return RedirectToPage();
         }
 
-        (await db.CoordinationFlags.Where(f => f.EventId == message.EventId).ToListAsync(cancellationToken)).ForEach(flag => flag.MessageAcknowledged(now));
+        // The event's flags record how far its coordination got; they change in the same save as the message.
+        var flags = await db.CoordinationFlags.Where(f => f.EventId == message.EventId).ToListAsync(cancellationToken);
+        flags.ForEach(flag => flag.MessageAcknowledged(now));
         var waitingOnPcp = await db.CoordinationTasks
             .Where(t => t.EventId == message.EventId && t.Status != CoordinationTaskStatus.Completed && t.Status != CoordinationTaskStatus.Cancelled)
             .ToListAsync(cancellationToken);

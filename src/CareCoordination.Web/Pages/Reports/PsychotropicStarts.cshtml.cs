@@ -88,7 +88,8 @@ public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, C
     private (IQueryable<Start> Starts, Expression<Func<Start, bool>> OnTime) Query()
     {
         var (start, end) = Filter.Instants(PlanZone);
-        var starts = Filter.Apply(Db.CoordinationFlags.AsNoTracking(), Db)
+        // The page offers no rule or priority: a start is a T1 flag, whatever a link from another report carries.
+        var starts = Filter.ApplyPpg(Db.CoordinationFlags.AsNoTracking(), Db)
             .Where(f => f.Trigger == CoordinationTrigger.PsychotropicStartOrChange && f.OccurredAt >= start && f.OccurredAt < end
                 && Db.CoordinationEvents.Any(e => e.Id == f.EventId && e.Kind == CoordinationEventKind.MedicationStarted))
             .GroupBy(f => f.EventId)
