@@ -1,4 +1,5 @@
 using CareCoordination.Web.Data;
+using CareCoordination.Web.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -57,6 +58,46 @@ public class BothDatabaseEngines
         Assert.Contains("CONSTRAINT [CK_Releases_ExactlyOneRecipient]", script, StringComparison.Ordinal);
         Assert.Contains("IF NOT EXISTS", script, StringComparison.Ordinal);
         Assert.DoesNotContain("AUTOINCREMENT", script, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sqlite_counts_seconds_since_1970_as_the_app_does_fractions_of_a_second_dropped()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"carecoordination-unixtime-{Guid.NewGuid():N}.db");
+        DateTime[] instants =
+        [
+            new(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+            new DateTime(2026, 3, 18, 20, 0, 0, DateTimeKind.Utc).AddTicks(9_999_999),
+            new DateTime(2026, 11, 28, 1, 59, 59, DateTimeKind.Utc).AddTicks(1),
+            new(2099, 12, 31, 23, 59, 59, DateTimeKind.Utc),
+        ];
+        try
+        {
+            await using var db = Sqlite(file);
+            await db.Database.MigrateAsync();
+            db.UsedAuthenticatorCodes.AddRange(instants.Select((at, i) => new UsedAuthenticatorCode { UserId = "u", Code = $"{i}", UsedAt = at }));
+            await db.SaveChangesAsync();
+
+            var counted = await db.UsedAuthenticatorCodes.OrderBy(c => c.Code).Select(c => UnixTime.Seconds(c.UsedAt)).ToListAsync();
+
+            Assert.Equal([0L, 1_773_864_000L, 1_795_831_199L, 4_102_444_799L], counted);
+            Assert.Equal(counted, instants.Select(UnixTime.Seconds));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Sql_server_counts_seconds_since_1970_with_datediff_big()
+    {
+        using var db = SqlServer();
+
+        var sql = db.UsedAuthenticatorCodes.Select(c => UnixTime.Seconds(c.UsedAt)).ToQueryString();
+
+        Assert.Contains("DATEDIFF_BIG(second, '1970-01-01T00:00:00', [u].[UsedAt])", sql, StringComparison.Ordinal);
     }
 
     [Fact]

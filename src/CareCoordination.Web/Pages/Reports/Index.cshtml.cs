@@ -13,15 +13,12 @@ namespace CareCoordination.Web.Pages.Reports;
 /// <summary>
 /// The care managers' dashboard: the open queue by rule and priority, work created and closed each week, how fast tasks are
 /// first worked and completed, how many are completed within their due date, how often and how fast PCPs acknowledge
-/// messages from behavioral health, and how long open work has waited. Every number is a grouped query; durations are read
-/// as a bounded projection of two timestamps per task, newest first.
+/// messages from behavioral health, and how long open work has waited. Every number is a grouped query; each duration is one
+/// number the database subtracts, so the medians are exact over the whole range.
 /// </summary>
 [Authorize(Roles = CareRoles.CareManager + "," + CareRoles.Admin)]
 public sealed class IndexModel(CareDbContext db, PlanClock clock, IValidator<ReportFilter> validator) : ReportPageModel(db, clock, validator)
 {
-    /// <summary>The most durations read for one median; past it, the newest this many (the page says so).</summary>
-    public const int DurationSampleLimit = 100_000;
-
     public IReadOnlyList<OpenByRule> Open { get; private set; } = [];
 
     public IReadOnlyList<WeekRow> Weeks { get; private set; } = [];
@@ -40,8 +37,6 @@ public sealed class IndexModel(CareDbContext db, PlanClock clock, IValidator<Rep
 
     public IReadOnlyList<(QueueAgeBucket Bucket, int Count)> QueueAges { get; private set; } = [];
 
-    public bool Sampled { get; private set; }
-
     public int OpenTotal => Open.Sum(o => o.Total.Open);
 
     public int OverdueTotal => Open.Sum(o => o.Total.Overdue);
@@ -57,9 +52,9 @@ public sealed class IndexModel(CareDbContext db, PlanClock clock, IValidator<Rep
         var (start, end) = Filter.Instants(PlanZone);
         var created = tasks.Where(t => t.CreatedAt >= start && t.CreatedAt < end);
         await CountOpenAsync(tasks, cancellationToken);
-        await CountWeeksAsync(tasks, start, end, cancellationToken);
+        var dueDates = await CountWeeksAsync(tasks, start, end, cancellationToken);
         await MeasureTasksAsync(created, cancellationToken);
-        await CountSlaAsync(created, cancellationToken);
+        await CountSlaAsync(created, dueDates, cancellationToken);
         await MeasureAcknowledgementsAsync(start, end, cancellationToken);
         await CountQueueAgesAsync(tasks, cancellationToken);
     }
@@ -77,8 +72,11 @@ public sealed class IndexModel(CareDbContext db, PlanClock clock, IValidator<Rep
                 ? new OpenCount(g.Open, g.Overdue) : new OpenCount(0, 0))]))];
     }
 
-    /// <summary>Tasks created and tasks closed (completed or cancelled) in each plan week of the range.</summary>
-    private async Task CountWeeksAsync(IQueryable<CoordinationTask> tasks, DateTime start, DateTime end, CancellationToken cancellationToken)
+    /// <summary>
+    /// Tasks created and tasks closed (completed or cancelled) in each plan week of the range; and the first and last due
+    /// date of the tasks created, for the SLA count (read here, so the same tasks are not read once more for them).
+    /// </summary>
+    private async Task<(DateOnly First, DateOnly Last)?> CountWeeksAsync(IQueryable<CoordinationTask> tasks, DateTime start, DateTime end, CancellationToken cancellationToken)
     {
         var weeks = ReportWeeks.Covering(Filter.FirstDay, Filter.LastDay);
         var thresholds = weeks.Skip(1).Select(monday => PlanDays.StartUtc(monday, PlanZone)).ToList();
@@ -86,27 +84,21 @@ public sealed class IndexModel(CareDbContext db, PlanClock clock, IValidator<Rep
         var createdWeek = StepFunction.Over<CoordinationTask, DateTime, int>(t => t.CreatedAt, thresholds, indexes);
         var closedWeek = StepFunction.Over<CoordinationTask, DateTime, int>(t => t.ClosedAt!.Value, thresholds, indexes);
         var created = await tasks.Where(t => t.CreatedAt >= start && t.CreatedAt < end)
-            .GroupBy(createdWeek).Select(g => new { Week = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Week, g => g.Count, cancellationToken);
+            .GroupBy(createdWeek).Select(g => new { Week = g.Key, Count = g.Count(), FirstDue = g.Min(t => t.DueOn), LastDue = g.Max(t => t.DueOn) })
+            .ToDictionaryAsync(g => g.Week, cancellationToken);
         var closed = await tasks.Where(t => t.ClosedAt >= start && t.ClosedAt < end)
             .GroupBy(closedWeek).Select(g => new { Week = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Week, g => g.Count, cancellationToken);
-        Weeks = [.. indexes.Select(i => new WeekRow(weeks[i], created.GetValueOrDefault(i), closed.GetValueOrDefault(i)))];
+        Weeks = [.. indexes.Select(i => new WeekRow(weeks[i], created.GetValueOrDefault(i)?.Count ?? 0, closed.GetValueOrDefault(i)))];
+        return created.Count == 0 ? null : (created.Values.Min(w => w.FirstDue), created.Values.Max(w => w.LastDue));
     }
 
     /// <summary>For tasks created in the range: time to the first logged contact attempt, and to completion.</summary>
     private async Task MeasureTasksAsync(IQueryable<CoordinationTask> created, CancellationToken cancellationToken)
     {
-        var contacts = await created.Where(t => t.FirstContactAt != null)
-            .OrderByDescending(t => t.CreatedAt).Take(DurationSampleLimit)
-            .Select(t => new { t.CreatedAt, t.FirstContactAt })
-            .ToListAsync(cancellationToken);
-        FirstContact = DurationSummary.Of(contacts.Select(t => t.FirstContactAt!.Value - t.CreatedAt));
-
-        var completions = await created.Where(t => t.Status == CoordinationTaskStatus.Completed && t.ClosedAt != null)
-            .OrderByDescending(t => t.CreatedAt).Take(DurationSampleLimit)
-            .Select(t => new { t.CreatedAt, t.ClosedAt })
-            .ToListAsync(cancellationToken);
-        Completion = DurationSummary.Of(completions.Select(t => t.ClosedAt!.Value - t.CreatedAt));
-        Sampled |= contacts.Count == DurationSampleLimit || completions.Count == DurationSampleLimit;
+        FirstContact = await SummarizeAsync(created.Where(t => t.FirstContactAt != null)
+            .Select(t => UnixTime.Seconds(t.FirstContactAt!.Value) - UnixTime.Seconds(t.CreatedAt)), cancellationToken);
+        Completion = await SummarizeAsync(created.Where(t => t.Status == CoordinationTaskStatus.Completed && t.ClosedAt != null)
+            .Select(t => UnixTime.Seconds(t.ClosedAt!.Value) - UnixTime.Seconds(t.CreatedAt)), cancellationToken);
     }
 
     /// <summary>
@@ -114,18 +106,16 @@ public sealed class IndexModel(CareDbContext db, PlanClock clock, IValidator<Rep
     /// when completed by the end of the due date, missed when completed later or still open after it. Open tasks not yet due
     /// are pending; cancelled tasks are not counted.
     /// </summary>
-    private async Task CountSlaAsync(IQueryable<CoordinationTask> created, CancellationToken cancellationToken)
+    private async Task CountSlaAsync(IQueryable<CoordinationTask> created, (DateOnly First, DateOnly Last)? dueDates, CancellationToken cancellationToken)
     {
-        var counted = created.Where(t => t.Status != CoordinationTaskStatus.Cancelled);
-        var dueDates = await counted.GroupBy(_ => 1).Select(g => new { First = g.Min(t => t.DueOn), Last = g.Max(t => t.DueOn) }).SingleOrDefaultAsync(cancellationToken);
-        if (dueDates is null)
+        if (dueDates is not { } span)
         {
             Sla = new SlaCounts(0, 0, 0, 0);
             return;
         }
 
         // The instant each due date ends: the start of the next plan day.
-        var days = Enumerable.Range(0, dueDates.Last.DayNumber - dueDates.First.DayNumber + 1).Select(dueDates.First.AddDays).ToList();
+        var days = Enumerable.Range(0, span.Last.DayNumber - span.First.DayNumber + 1).Select(span.First.AddDays).ToList();
         var deadline = StepFunction.Over<CoordinationTask, DateOnly, DateTime>(t => t.DueOn, days.Skip(1).ToList(), [.. days.Select(d => PlanDays.StartUtc(d.AddDays(1), PlanZone))]);
         var today = Today;
         var outcome = StepFunction.Inline((CoordinationTask t, DateTime endOfDueDate) => new SlaGroup
@@ -134,7 +124,7 @@ public sealed class IndexModel(CareDbContext db, PlanClock clock, IValidator<Rep
             OnTime = t.ClosedAt < endOfDueDate,
             PastDue = t.DueOn < today,
         }, deadline);
-        var groups = await counted.GroupBy(outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var groups = await created.Where(t => t.Status != CoordinationTaskStatus.Cancelled).GroupBy(outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         Sla = new SlaCounts(
             Met: groups.Where(g => g.Key.Completed && g.Key.OnTime).Sum(g => g.Count),
             CompletedLate: groups.Where(g => g.Key.Completed && !g.Key.OnTime).Sum(g => g.Count),
@@ -149,13 +139,13 @@ public sealed class IndexModel(CareDbContext db, PlanClock clock, IValidator<Rep
         var counts = await messages.GroupBy(m => m.AcknowledgedAt != null).Select(g => new { Acknowledged = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         MessagesSent = counts.Sum(c => c.Count);
         MessagesAcknowledged = counts.Where(c => c.Acknowledged).Sum(c => c.Count);
-        var acknowledged = await messages.Where(m => m.AcknowledgedAt != null)
-            .OrderByDescending(m => m.SentAt).Take(DurationSampleLimit)
-            .Select(m => new { m.SentAt, m.AcknowledgedAt })
-            .ToListAsync(cancellationToken);
-        Acknowledgement = DurationSummary.Of(acknowledged.Select(m => m.AcknowledgedAt!.Value - m.SentAt));
-        Sampled |= acknowledged.Count == DurationSampleLimit;
+        Acknowledgement = await SummarizeAsync(messages.Where(m => m.AcknowledgedAt != null)
+            .Select(m => UnixTime.Seconds(m.AcknowledgedAt!.Value) - UnixTime.Seconds(m.SentAt)), cancellationToken);
     }
+
+    /// <summary>Every duration in the range, exact: the database subtracts, so each row is one number to read.</summary>
+    private static async Task<DurationSummary> SummarizeAsync(IQueryable<long> seconds, CancellationToken cancellationToken) =>
+        DurationSummary.Of((await seconds.ToListAsync(cancellationToken)).Select(TimeSpan.FromSeconds));
 
     /// <summary>The open queue now, by how many plan days each task has waited since it was created.</summary>
     private async Task CountQueueAgesAsync(IQueryable<CoordinationTask> tasks, CancellationToken cancellationToken)
