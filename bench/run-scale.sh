@@ -27,8 +27,9 @@ command -v dotnet >/dev/null 2>&1 || { echo "[bench] the .NET SDK (dotnet) is re
 [ "$(nproc)" -ge 2 ] || echo "[bench] warning: fewer than 2 CPUs; the app (CPU 1) and wrk (CPU 0) cannot be kept apart" >&2
 
 mkdir -p bench/.work bench/.data bench/results
-echo "[bench] publishing the app (Release) into bench/.work/app"
-dotnet publish src/CareCoordination.Web -c Release -o bench/.work/app -nologo -v quiet >bench/.work/publish-app.log 2>&1 \
+echo "[bench] publishing the app (the Production profile: Release, ReadyToRun) into bench/.work/app"
+rm -rf bench/.work/app
+dotnet publish src/CareCoordination.Web -p:PublishProfile=Production -o bench/.work/app -nologo -v quiet >bench/.work/publish-app.log 2>&1 \
   || { tail -30 bench/.work/publish-app.log >&2; exit 1; }
 echo "[bench] publishing the data generator (Release) into bench/.work/generator"
 dotnet publish src/CareCoordination.DataGenerator -c Release -o bench/.work/generator -nologo -v quiet >bench/.work/publish-generator.log 2>&1 \

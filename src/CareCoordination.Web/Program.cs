@@ -110,7 +110,9 @@ app.MapRazorPages();
 app.MapCareHealthEndpoints();
 app.MapCdsHooks();
 
-// Load the vocabularies now: a missing or malformed file stops start-up instead of failing a clinician's save.
+// Load the vocabularies and the queue's settings now: a missing or malformed file or value stops start-up instead of
+// failing a clinician's save or view.
 app.Services.GetRequiredService<ClinicalVocabulary>();
+app.Services.GetRequiredService<QueueCounts>();
 await app.PrepareDatabaseAsync(startupFlags);
 await app.RunAsync();

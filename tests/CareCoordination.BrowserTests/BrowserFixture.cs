@@ -56,7 +56,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         }
 
-        await page.WaitForURLAsync(BaseUrl + "/");
+        // Waits for the home page to arrive and show its content, not for its load event: in some CI runs Playwright saw the
+        // URL and the network go idle but never the load event, and gave up after 30 s on a page that was there.
+        await page.WaitForURLAsync(BaseUrl + "/", new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("main h1").First.WaitForAsync();
         return page;
     }
 

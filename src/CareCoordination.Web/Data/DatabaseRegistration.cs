@@ -1,5 +1,6 @@
 using CareCoordination.Web.Data.Resilience;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace CareCoordination.Web.Data;
 
@@ -19,11 +20,12 @@ public static class DatabaseRegistration
             return new SqliteConnectionSetup(settings.BusyTimeout, settings.SqliteFlushesEveryCommit);
         });
         services.AddSingleton(sp => new SqliteWriteGate(sp.GetRequiredService<DatabaseSettings>().BusyTimeout));
-        services.AddDbContext<SqliteCareDbContext>((sp, options) => options
+        services.AddSingleton<TransactionFailureLogging>();
+        services.AddDbContext<SqliteCareDbContext>((sp, options) => LogTransactionFailures(options
             .UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
-            .AddInterceptors(sp.GetRequiredService<SqliteConnectionSetup>()));
-        services.AddDbContext<SqlServerCareDbContext>((sp, options) =>
-            options.UseSqlServer(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+            .AddInterceptors(sp.GetRequiredService<SqliteConnectionSetup>()), sp));
+        services.AddDbContext<SqlServerCareDbContext>((sp, options) => LogTransactionFailures(
+            options.UseSqlServer(sp.GetRequiredService<DatabaseSettings>().ConnectionString), sp));
         services.AddScoped<CareDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
         {
             DatabaseProvider.SqlServer => sp.GetRequiredService<SqlServerCareDbContext>(),
@@ -31,4 +33,8 @@ public static class DatabaseRegistration
         });
         return services;
     }
+
+    private static DbContextOptionsBuilder LogTransactionFailures(DbContextOptionsBuilder options, IServiceProvider services) => options
+        .AddInterceptors(services.GetRequiredService<TransactionFailureLogging>())
+        .ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.TransactionError));
 }

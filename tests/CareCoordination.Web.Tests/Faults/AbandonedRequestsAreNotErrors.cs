@@ -40,4 +40,30 @@ public class AbandonedRequestsAreNotErrors
 
         await Assert.ThrowsAsync<TaskCanceledException>(() => pipeline(context));
     }
+
+    [Fact]
+    public async Task A_commit_cancelled_with_its_request_is_not_logged_as_an_error_but_a_failed_one_is_with_its_exception()
+    {
+        await using var app = new CareAppFactory();
+        await app.WithDatabase(async db =>
+        {
+            using var left = new CancellationTokenSource();
+            await using (var cancelled = await db.Database.BeginTransactionAsync())
+            {
+                await left.CancelAsync();
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.CommitAsync(left.Token));
+            }
+
+            var failed = await db.Database.BeginTransactionAsync();
+            await failed.DisposeAsync();
+            await Assert.ThrowsAnyAsync<InvalidOperationException>(() => failed.CommitAsync());
+            return 0;
+        });
+
+        var failures = app.Logs.Rendered.Where(line => line.Contains("transaction", StringComparison.OrdinalIgnoreCase)
+            && !line.Contains("Executed", StringComparison.Ordinal)).ToList();
+        var failure = Assert.Single(failures);
+        Assert.StartsWith("A database transaction failed to \"Commit\" |", failure, StringComparison.Ordinal);
+        Assert.Contains("InvalidOperationException: This SqliteTransaction has completed", failure, StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CareCoordination.Core.Coordination;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Infrastructure;
@@ -18,11 +19,27 @@ public sealed partial class QueueCounts(IServiceScopeFactory scopes, PlanClock c
     private Snapshot? _current;
     private Task? _refreshing;
 
-    public static QueueCounts From(IServiceProvider services)
+    public const string FreshForKey = "Queue:CountsFreshForSeconds";
+    private const int DefaultFreshForSeconds = 30;
+    private const int MaxFreshForSeconds = 3600;
+
+    public static QueueCounts From(IServiceProvider services) =>
+        new(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<PlanClock>(),
+            services.GetRequiredService<ILogger<QueueCounts>>(), FreshFor(services.GetRequiredService<IConfiguration>()));
+
+    /// <summary>How long a snapshot serves: 30 s unless the plan says otherwise; a value that is not a bounded number stops the app.</summary>
+    public static TimeSpan FreshFor(IConfiguration configuration)
     {
-        var seconds = services.GetRequiredService<IConfiguration>().GetValue("Queue:CountsFreshForSeconds", 30);
-        return new QueueCounts(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<PlanClock>(),
-            services.GetRequiredService<ILogger<QueueCounts>>(), TimeSpan.FromSeconds(Math.Max(0, seconds)));
+        ArgumentNullException.ThrowIfNull(configuration);
+        var value = configuration[FreshForKey];
+        if (string.IsNullOrEmpty(value))
+        {
+            return TimeSpan.FromSeconds(DefaultFreshForSeconds);
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= MaxFreshForSeconds
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new InvalidOperationException($"{FreshForKey} must be a whole number of seconds from 0 to {MaxFreshForSeconds}, not '{value}'.");
     }
 
     public async Task<Snapshot> CurrentAsync(CareDbContext db, CancellationToken cancellationToken)
