@@ -1,4 +1,4 @@
-using System.Globalization;
+using CareCoordination.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 
 namespace CareCoordination.Web.Data;
@@ -43,7 +43,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var provider = ParseProvider(configuration["Database:Provider"]);
-        var busyTimeout = ParseBusyTimeout(configuration[BusyTimeoutKey]);
+        var busyTimeout = SecondsSetting.Read(configuration, BusyTimeoutKey, (int)DefaultBusyTimeout.TotalSeconds, 1, MaxBusyTimeoutSeconds);
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         return provider switch
         {
@@ -70,18 +70,6 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         "NORMAL" => false,
         _ => throw new InvalidOperationException($"{SynchronousKey} must be Normal or Full, not '{value}'."),
     };
-
-    private static TimeSpan ParseBusyTimeout(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return DefaultBusyTimeout;
-        }
-
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= MaxBusyTimeoutSeconds
-            ? TimeSpan.FromSeconds(seconds)
-            : throw new InvalidOperationException($"{BusyTimeoutKey} must be a whole number of seconds from 1 to {MaxBusyTimeoutSeconds}, not '{value}'.");
-    }
 
     /// <summary>
     /// A relative SQLite file is relative to the app's content root, wherever the app was started from. The busy timeout

@@ -25,7 +25,10 @@ public sealed class CoordinationTaskConfiguration : IEntityTypeConfiguration<Coo
         builder.HasIndex(t => new { t.Priority, t.DueOn, t.Id }, "IX_CoordinationTasks_Open_Priority_DueOn_Id").HasFilter(OpenTasks.IndexFilter);
         // A rule picked as a filter can be rare (a few hundred of 50,000 open tasks): seek to it rather than scan for it.
         builder.HasIndex(t => new { t.Trigger, t.DueOn, t.Priority, t.Id }, "IX_CoordinationTasks_Open_Trigger_DueOn_Priority_Id").HasFilter(OpenTasks.IndexFilter);
-        builder.HasIndex(t => new { t.Trigger, t.Priority, t.DueOn, t.Id }, "IX_CoordinationTasks_Open_Trigger_Priority_DueOn_Id").HasFilter(OpenTasks.IndexFilter);
+        // The same index, carrying CreatedAt and Status, also serves the dashboard's open work by rule and priority and by
+        // age from the index alone; without Status, SQLite reads each open status's rows from the table instead.
+        builder.HasIndex(t => new { t.Trigger, t.Priority, t.DueOn, t.Id, t.CreatedAt, t.Status }, "IX_CoordinationTasks_Open_Trigger_Priority_DueOn_Id_CreatedAt_Status")
+            .HasFilter(OpenTasks.IndexFilter);
         builder.HasIndex(t => new { t.Status, t.DueOn, t.Priority, t.Id });
         builder.HasIndex(t => new { t.Status, t.Priority, t.DueOn, t.Id });
         // Open work by who holds it (nobody included), in either order: "unassigned" and "assigned to me" never sort.
@@ -36,9 +39,5 @@ public sealed class CoordinationTaskConfiguration : IEntityTypeConfiguration<Coo
         // The dashboard's weeks, durations and SLA read the tasks created, or closed, in a date range: from the index alone.
         builder.HasIndex(t => new { t.CreatedAt, t.Status, t.DueOn, t.ClosedAt, t.FirstContactAt, t.Trigger, t.Priority });
         builder.HasIndex(t => new { t.ClosedAt, t.Trigger, t.Priority });
-        // The dashboard's open work by rule, priority and due date, and by age: read from the index alone. Status makes it
-        // covering; without it SQLite reads each open status's rows from the table instead.
-        builder.HasIndex(t => new { t.Trigger, t.Priority, t.DueOn, t.CreatedAt, t.Status }, "IX_CoordinationTasks_Open_Trigger_Priority_DueOn_CreatedAt_Status")
-            .HasFilter(OpenTasks.IndexFilter);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CareCoordination.Core.Coordination;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Infrastructure;
@@ -27,20 +26,9 @@ public sealed partial class QueueCounts(IServiceScopeFactory scopes, PlanClock c
         new(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<PlanClock>(),
             services.GetRequiredService<ILogger<QueueCounts>>(), FreshFor(services.GetRequiredService<IConfiguration>()));
 
-    /// <summary>How long a snapshot serves: 30 s unless the plan says otherwise; a value that is not a bounded number stops the app.</summary>
-    public static TimeSpan FreshFor(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var value = configuration[FreshForKey];
-        if (string.IsNullOrEmpty(value))
-        {
-            return TimeSpan.FromSeconds(DefaultFreshForSeconds);
-        }
-
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds <= MaxFreshForSeconds
-            ? TimeSpan.FromSeconds(seconds)
-            : throw new InvalidOperationException($"{FreshForKey} must be a whole number of seconds from 0 to {MaxFreshForSeconds}, not '{value}'.");
-    }
+    /// <summary>How long a snapshot serves: 30 s unless the plan says otherwise, at most an hour.</summary>
+    public static TimeSpan FreshFor(IConfiguration configuration) =>
+        SecondsSetting.Read(configuration, FreshForKey, DefaultFreshForSeconds, 0, MaxFreshForSeconds);
 
     public async Task<Snapshot> CurrentAsync(CareDbContext db, CancellationToken cancellationToken)
     {

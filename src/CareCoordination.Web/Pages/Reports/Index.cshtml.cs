@@ -52,7 +52,7 @@ public sealed class IndexModel(CareDbContext db, PlanClock clock, IValidator<Rep
         var (start, end) = Filter.Instants(PlanZone);
         var created = tasks.Where(t => t.CreatedAt >= start && t.CreatedAt < end);
         await CountOpenAsync(tasks, cancellationToken);
-        var dueDates = await CountWeeksAsync(tasks, start, end, cancellationToken);
+        var dueDates = await CountWeeksAsync(tasks, created, start, end, cancellationToken);
         await MeasureTasksAsync(created, cancellationToken);
         await CountSlaAsync(created, dueDates, cancellationToken);
         await MeasureAcknowledgementsAsync(start, end, cancellationToken);
@@ -76,20 +76,21 @@ public sealed class IndexModel(CareDbContext db, PlanClock clock, IValidator<Rep
     /// Tasks created and tasks closed (completed or cancelled) in each plan week of the range; and the first and last due
     /// date of the tasks created, for the SLA count (read here, so the same tasks are not read once more for them).
     /// </summary>
-    private async Task<(DateOnly First, DateOnly Last)?> CountWeeksAsync(IQueryable<CoordinationTask> tasks, DateTime start, DateTime end, CancellationToken cancellationToken)
+    private async Task<(DateOnly First, DateOnly Last)?> CountWeeksAsync(IQueryable<CoordinationTask> tasks, IQueryable<CoordinationTask> created, DateTime start, DateTime end,
+        CancellationToken cancellationToken)
     {
         var weeks = ReportWeeks.Covering(Filter.FirstDay, Filter.LastDay);
         var thresholds = weeks.Skip(1).Select(monday => PlanDays.StartUtc(monday, PlanZone)).ToList();
         var indexes = Enumerable.Range(0, weeks.Count).ToList();
         var createdWeek = StepFunction.Over<CoordinationTask, DateTime, int>(t => t.CreatedAt, thresholds, indexes);
         var closedWeek = StepFunction.Over<CoordinationTask, DateTime, int>(t => t.ClosedAt!.Value, thresholds, indexes);
-        var created = await tasks.Where(t => t.CreatedAt >= start && t.CreatedAt < end)
+        var createdIn = await created
             .GroupBy(createdWeek).Select(g => new { Week = g.Key, Count = g.Count(), FirstDue = g.Min(t => t.DueOn), LastDue = g.Max(t => t.DueOn) })
             .ToDictionaryAsync(g => g.Week, cancellationToken);
         var closed = await tasks.Where(t => t.ClosedAt >= start && t.ClosedAt < end)
             .GroupBy(closedWeek).Select(g => new { Week = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Week, g => g.Count, cancellationToken);
-        Weeks = [.. indexes.Select(i => new WeekRow(weeks[i], created.GetValueOrDefault(i)?.Count ?? 0, closed.GetValueOrDefault(i)))];
-        return created.Count == 0 ? null : (created.Values.Min(w => w.FirstDue), created.Values.Max(w => w.LastDue));
+        Weeks = [.. indexes.Select(i => new WeekRow(weeks[i], createdIn.GetValueOrDefault(i)?.Count ?? 0, closed.GetValueOrDefault(i)))];
+        return createdIn.Count == 0 ? null : (createdIn.Values.Min(w => w.FirstDue), createdIn.Values.Max(w => w.LastDue));
     }
 
     /// <summary>For tasks created in the range: time to the first logged contact attempt, and to completion.</summary>

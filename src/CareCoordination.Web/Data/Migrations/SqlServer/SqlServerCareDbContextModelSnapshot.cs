@@ -599,10 +599,7 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.HasIndex(new[] { "Trigger", "DueOn", "Priority", "Id" }, "IX_CoordinationTasks_Open_Trigger_DueOn_Priority_Id")
                         .HasFilter("[Status] IN ('Open', 'InProgress', 'WaitingOnProvider')");
 
-                    b.HasIndex(new[] { "Trigger", "Priority", "DueOn", "CreatedAt", "Status" }, "IX_CoordinationTasks_Open_Trigger_Priority_DueOn_CreatedAt_Status")
-                        .HasFilter("[Status] IN ('Open', 'InProgress', 'WaitingOnProvider')");
-
-                    b.HasIndex(new[] { "Trigger", "Priority", "DueOn", "Id" }, "IX_CoordinationTasks_Open_Trigger_Priority_DueOn_Id")
+                    b.HasIndex(new[] { "Trigger", "Priority", "DueOn", "Id", "CreatedAt", "Status" }, "IX_CoordinationTasks_Open_Trigger_Priority_DueOn_Id_CreatedAt_Status")
                         .HasFilter("[Status] IN ('Open', 'InProgress', 'WaitingOnProvider')");
 
                     b.ToTable("CoordinationTasks");
