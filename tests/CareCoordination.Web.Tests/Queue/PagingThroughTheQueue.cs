@@ -12,7 +12,7 @@ namespace CareCoordination.Web.Tests.Queue;
 /// </summary>
 public class PagingThroughTheQueue(CareAppFactory app) : IClassFixture<CareAppFactory>
 {
-    private sealed record Key(int Id, DateOnly DueOn, Priority Priority);
+    private sealed record Key(int Id, DateOnly DueOn, Priority Priority, CoordinationTaskStatus Status, bool Unassigned);
 
     /// <summary>Many tasks sharing due dates and priorities, so the id must break ties; spread over the demo's members.</summary>
     private Task<List<int>> AddTasks(int count, int firstDueOffset, int dueSpread) => app.WithDatabase(async db =>
@@ -26,9 +26,10 @@ public class PagingThroughTheQueue(CareAppFactory app) : IClassFixture<CareAppFa
         return tasks.Select(t => t.Id).ToList();
     });
 
-    private Task<List<Key>> OpenTasks(Func<CoordinationTask, bool>? also = null) => app.WithDatabase(async db =>
-        (await db.CoordinationTasks.Where(t => t.Status != CoordinationTaskStatus.Completed && t.Status != CoordinationTaskStatus.Cancelled).ToListAsync())
-            .Where(also ?? (_ => true)).Select(t => new Key(t.Id, t.DueOn, t.Priority)).ToList());
+    private Task<List<Key>> OpenTasks(Func<Key, bool>? also = null) => app.WithDatabase(async db =>
+        (await db.CoordinationTasks.Where(t => t.Status != CoordinationTaskStatus.Completed && t.Status != CoordinationTaskStatus.Cancelled)
+            .Select(t => new Key(t.Id, t.DueOn, t.Priority, t.Status, t.AssigneeUserId == null)).ToListAsync())
+            .Where(also ?? (_ => true)).ToList());
 
     private static async Task<(List<int> Ids, string? Next, string Html)> Page(HttpClient client, string url)
     {
@@ -38,18 +39,35 @@ public class PagingThroughTheQueue(CareAppFactory app) : IClassFixture<CareAppFa
         return ([.. QueuePages.Rows(html).Select(r => r.TaskId)], QueuePages.Link(html, "Next page"), html);
     }
 
-    [Theory]
-    [InlineData("Due")]
-    [InlineData("Priority")]
-    public async Task Walking_the_pages_shows_every_task_once_even_when_tasks_arrive_between_pages(string sort)
+    /// <summary>The tasks a filter in the query string shows, as the walk below writes them.</summary>
+    private static Func<Key, bool> Matching(string filter) => filter switch
     {
-        await AddTasks(130, firstDueOffset: -5, dueSpread: 12);
-        var before = await OpenTasks();
+        "" => _ => true,
+        "priority=Routine&assigned=Unassigned" => k => k.Priority == Priority.Routine && k.Unassigned,
+        "priority=High" => k => k.Priority == Priority.High,
+        "status=Open" => k => k.Status == CoordinationTaskStatus.Open,
+        _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "No predicate written for this filter."),
+    };
+
+    [Theory]
+    [InlineData("Due", "")]
+    [InlineData("Priority", "")]
+    [InlineData("Priority", "priority=Routine&assigned=Unassigned")]
+    [InlineData("Due", "priority=High")]
+    [InlineData("Priority", "status=Open")]
+    public async Task Walking_the_pages_shows_every_task_once_even_when_tasks_arrive_between_pages(string sort, string filter)
+    {
+        // About eleven tasks share each due date and priority, so pages end inside runs of ties.
+        await AddTasks(400, firstDueOffset: -5, dueSpread: 12);
+        var matching = Matching(filter);
+        var before = await OpenTasks(matching);
         Func<Key, IComparable> first = sort == "Due" ? k => k.DueOn : k => k.Priority;
         Func<Key, IComparable> second = sort == "Due" ? k => k.Priority : k => k.DueOn;
+        var query = string.Join('&', new[] { filter, sort == "Due" ? "" : $"sort={sort}" }.Where(part => part.Length > 0));
+        var firstPage = query.Length == 0 ? "/Queue" : $"/Queue?{query}";
         var client = await app.SignedInAs(Browsing.CareManager);
 
-        var (page1, next, _) = await Page(client, $"/Queue?sort={sort}");
+        var (page1, next, _) = await Page(client, firstPage);
         Assert.Equal(50, page1.Count);
         Assert.NotNull(next);
         var arrived = await AddTasks(20, firstDueOffset: -10, dueSpread: 40);
@@ -58,7 +76,7 @@ public class PagingThroughTheQueue(CareAppFactory app) : IClassFixture<CareAppFa
         while (next is not null)
         {
             var (ids, following, html) = await Page(client, next);
-            Assert.Equal("/Queue" + (sort == "Due" ? "" : $"?sort={sort}"), QueuePages.Link(html, "First page"));
+            Assert.Equal(firstPage, QueuePages.Link(html, "First page"));
             seen.AddRange(ids);
             next = following;
             pages++;
@@ -67,11 +85,13 @@ public class PagingThroughTheQueue(CareAppFactory app) : IClassFixture<CareAppFa
         Assert.Equal(seen.Count, seen.Distinct().Count());
         Assert.Empty(before.Select(k => k.Id).Except(seen));
         var all = (await OpenTasks()).ToDictionary(k => k.Id);
+        Assert.All(seen, id => Assert.True(matching(all[id]), $"Task {id} does not match {filter}."));
         var order = seen.Select(id => all[id]).ToList();
         Assert.Equal(order.OrderBy(first).ThenBy(second).ThenBy(k => k.Id).Select(k => k.Id), seen);
         // Tasks that arrived after page 1 appear exactly when they sort after its last row; none pushed an old row off a page.
         var lastOfPage1 = all[page1[^1]];
-        var expectedNewcomers = arrived.Where(id => (first(all[id]), second(all[id]), id).CompareTo((first(lastOfPage1), second(lastOfPage1), lastOfPage1.Id)) > 0);
+        var expectedNewcomers = arrived.Where(id => matching(all[id])
+            && (first(all[id]), second(all[id]), id).CompareTo((first(lastOfPage1), second(lastOfPage1), lastOfPage1.Id)) > 0);
         Assert.Equal(expectedNewcomers.Order(), seen.Intersect(arrived).Order());
         Assert.True(pages >= 3, $"Only {pages} pages: the walk proves little.");
     }
@@ -96,7 +116,7 @@ public class PagingThroughTheQueue(CareAppFactory app) : IClassFixture<CareAppFa
         Assert.DoesNotContain(names, name => next.Contains(name, StringComparison.OrdinalIgnoreCase));
 
         var (page2, _, _) = await Page(client, next);
-        var unassigned = (await OpenTasks(t => t.AssigneeUserId is null)).Select(k => k.Id).ToHashSet();
+        var unassigned = (await OpenTasks(k => k.Unassigned)).Select(k => k.Id).ToHashSet();
         Assert.NotEmpty(page2);
         Assert.Empty(page1.Intersect(page2));
         Assert.Subset(unassigned, page2.ToHashSet());

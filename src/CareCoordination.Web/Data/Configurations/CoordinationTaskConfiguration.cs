@@ -20,7 +20,7 @@ public sealed class CoordinationTaskConfiguration : IEntityTypeConfiguration<Coo
         builder.HasOne<CareUser>().WithMany().HasForeignKey(t => t.AssigneeUserId).OnDelete(DeleteBehavior.Restrict);
 
         // The queue's two orders, each a unique key for paging: over open work (partial, so closed history is never read
-        // on the way to it) and within one chosen status.
+        // on the way to it; an open status chosen as a filter walks these too) and within one closed status.
         builder.HasIndex(t => new { t.DueOn, t.Priority, t.Id }, "IX_CoordinationTasks_Open_DueOn_Priority_Id").HasFilter(OpenTasks.IndexFilter);
         builder.HasIndex(t => new { t.Priority, t.DueOn, t.Id }, "IX_CoordinationTasks_Open_Priority_DueOn_Id").HasFilter(OpenTasks.IndexFilter);
         // A rule picked as a filter can be rare (a few hundred of 50,000 open tasks): seek to it rather than scan for it.
@@ -29,8 +29,8 @@ public sealed class CoordinationTaskConfiguration : IEntityTypeConfiguration<Coo
         // age from the index alone; without Status, SQLite reads each open status's rows from the table instead.
         builder.HasIndex(t => new { t.Trigger, t.Priority, t.DueOn, t.Id, t.CreatedAt, t.Status }, "IX_CoordinationTasks_Open_Trigger_Priority_DueOn_Id_CreatedAt_Status")
             .HasFilter(OpenTasks.IndexFilter);
-        builder.HasIndex(t => new { t.Status, t.DueOn, t.Priority, t.Id });
-        builder.HasIndex(t => new { t.Status, t.Priority, t.DueOn, t.Id });
+        builder.HasIndex(t => new { t.Status, t.DueOn, t.Priority, t.Id }, "IX_CoordinationTasks_Closed_Status_DueOn_Priority_Id").HasFilter(ClosedTasks.IndexFilter);
+        builder.HasIndex(t => new { t.Status, t.Priority, t.DueOn, t.Id }, "IX_CoordinationTasks_Closed_Status_Priority_DueOn_Id").HasFilter(ClosedTasks.IndexFilter);
         // Open work by who holds it (nobody included), in either order: "unassigned" and "assigned to me" never sort.
         builder.HasIndex(t => new { t.AssigneeUserId, t.DueOn, t.Priority, t.Id }, "IX_CoordinationTasks_Open_AssigneeUserId_DueOn_Priority_Id").HasFilter(OpenTasks.IndexFilter);
         builder.HasIndex(t => new { t.AssigneeUserId, t.Priority, t.DueOn, t.Id }, "IX_CoordinationTasks_Open_AssigneeUserId_Priority_DueOn_Id").HasFilter(OpenTasks.IndexFilter);

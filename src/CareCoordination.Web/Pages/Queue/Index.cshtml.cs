@@ -61,8 +61,7 @@ public sealed class IndexModel(CareDbContext db, QueueCounts counts, PlanClock c
         Query = query;
         Today = clock.Today;
         var me = User.UserId();
-        var page = await Query.InOrderAfterKey(Query.Filter(db.CoordinationTasks.AsNoTracking(), me, Today))
-            .Take(PageSize + 1)
+        var page = await Query.PageAfterKey(Query.Filter(db.CoordinationTasks.AsNoTracking(), me, Today), PageSize + 1)
             .Select(t => new Row(t.Id, t.Member.GivenName + " " + t.Member.FamilyName, t.Trigger, t.Priority, t.Status, t.DueOn,
                 db.Users.Where(u => u.Id == t.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 t.Event == null ? null : t.Event.Summary))

@@ -145,8 +145,7 @@ public sealed partial class QueueCounts(IServiceScopeFactory scopes, PlanClock c
             var open = await GroupAsync(db.CoordinationTasks.WhereOpen(), today, assignees, cancellationToken);
             var closedWork = keepClosed
                 ? previous!._closedWork
-                : new ClosedWork(await GroupAsync(db.CoordinationTasks.Where(t => t.Status == CoordinationTaskStatus.Completed
-                    || t.Status == CoordinationTaskStatus.Cancelled), today, assignees, cancellationToken), takenAt);
+                : new ClosedWork(await GroupAsync(db.CoordinationTasks.WhereClosed(), today, assignees, cancellationToken), takenAt);
             return new Snapshot([.. open.Select(g => (g.Key, g.Value))], closedWork, assignees, today, takenAt);
         }
 

@@ -578,11 +578,13 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("ClosedAt", "Trigger", "Priority");
 
-                    b.HasIndex("Status", "DueOn", "Priority", "Id");
-
-                    b.HasIndex("Status", "Priority", "DueOn", "Id");
-
                     b.HasIndex("CreatedAt", "Status", "DueOn", "ClosedAt", "FirstContactAt", "Trigger", "Priority");
+
+                    b.HasIndex(new[] { "Status", "DueOn", "Priority", "Id" }, "IX_CoordinationTasks_Closed_Status_DueOn_Priority_Id")
+                        .HasFilter("[Status] IN ('Completed', 'Cancelled')");
+
+                    b.HasIndex(new[] { "Status", "Priority", "DueOn", "Id" }, "IX_CoordinationTasks_Closed_Status_Priority_DueOn_Id")
+                        .HasFilter("[Status] IN ('Completed', 'Cancelled')");
 
                     b.HasIndex(new[] { "AssigneeUserId", "DueOn", "Priority", "Id" }, "IX_CoordinationTasks_Open_AssigneeUserId_DueOn_Priority_Id")
                         .HasFilter("[Status] IN ('Open', 'InProgress', 'WaitingOnProvider')");
