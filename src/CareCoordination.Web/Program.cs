@@ -48,7 +48,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Prescriptions", CareRoles.BhClinician);
     options.Conventions.AuthorizeFolder("/Assessments", CareRoles.BhClinician);
     options.Conventions.AuthorizeFolder("/Queue", CareRoles.CareManager);
-    options.Conventions.AuthorizeFolder("/Releases", CarePolicies.ClinicalRecords);
+    options.Conventions.AuthorizeFolder("/Releases", CarePolicies.ReleaseForms);
+    options.Conventions.AuthorizeFolder("/Privacy", CareRoles.PrivacyOfficer);
     options.Conventions.AuthorizeFolder("/Admin", CareRoles.Admin);
     options.Conventions.AuthorizeFolder("/Reports", CarePolicies.Reports);
     options.Conventions.AllowAnonymousToPage("/Account/Login");

@@ -27,4 +27,13 @@ public enum AuditAction
 
     /// <summary>A report listing members was downloaded as CSV.</summary>
     MemberReportExported,
+
+    /// <summary>A grant past the daily allowance was asked for; it waits for a privacy officer.</summary>
+    EmergencyAccessRequested,
+
+    /// <summary>A privacy officer approved, declined or reviewed an emergency grant.</summary>
+    EmergencyAccessReviewed,
+
+    /// <summary>A release was verified against its signed form, or verification was refused.</summary>
+    ReleaseVerified,
 }

@@ -1,6 +1,6 @@
 namespace CareCoordination.Core.Consent;
 
-/// <summary>A disclosure of protected content: who released what, to whom, when, why, and under which release (45 CFR 164.528).</summary>
+/// <summary>A disclosure of protected content: who released what, to whom, when, why, and under which release or emergency (45 CFR 164.528; 42 CFR 2.51(c)).</summary>
 public sealed class Disclosure
 {
     public int Id { get; private set; }
@@ -11,7 +11,14 @@ public sealed class Disclosure
 
     public int RecipientProviderId { get; init; }
 
-    public int ReleaseId { get; init; }
+    /// <summary>The consent or authorization it was made under; null only for a medical-emergency disclosure.</summary>
+    public int? ReleaseId { get; init; }
+
+    /// <summary>The emergency grant a Part 2 disclosure was made under (42 CFR 2.51), instead of a consent.</summary>
+    public int? EmergencyAccessId { get; init; }
+
+    /// <summary>For a 42 CFR 2.51(c) disclosure: the nature of the emergency, as documented with it.</summary>
+    public string? EmergencyNature { get; init; }
 
     public DateTime DisclosedAt { get; init; }
 

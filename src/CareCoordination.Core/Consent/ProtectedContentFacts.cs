@@ -8,6 +8,7 @@ public static class ProtectedContentFacts
     {
         ProtectedContent.PsychotherapyNotes => "psychotherapy notes",
         ProtectedContent.SubstanceUseDisorderRecords => "Part 2 SUD records",
+        ProtectedContent.SudCounselingNotes => "SUD counseling notes",
         _ => "routine coordination information",
     };
 
@@ -29,6 +30,8 @@ public static class ProtectedContentFacts
             (ProtectedContent.PsychotherapyNotes, _) => "psychotherapy notes",
             (ProtectedContent.SubstanceUseDisorderRecords, 1) => "Part 2 SUD record",
             (ProtectedContent.SubstanceUseDisorderRecords, _) => "Part 2 SUD records",
+            (ProtectedContent.SudCounselingNotes, 1) => "SUD counseling note",
+            (ProtectedContent.SudCounselingNotes, _) => "SUD counseling notes",
             _ => throw new ArgumentOutOfRangeException(nameof(content), content, "Only protected content is disclosed note by note."),
         };
         var (first, last) = (writtenOn.Min(), writtenOn.Max());

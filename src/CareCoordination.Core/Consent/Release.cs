@@ -47,9 +47,32 @@ public sealed class Release
     /// <summary>For a personal representative: the authority they act under.</summary>
     public string? RepresentativeAuthority { get; init; }
 
+    /// <summary>Who put the form on file; null for releases recorded before verification existed.</summary>
+    public string? RecordedByUserId { get; init; }
+
+    public DateTime? RecordedAt { get; init; }
+
+    public ReleaseVerification Verification { get; private set; }
+
+    public string? VerifiedByUserId { get; private set; }
+
+    public DateTime? VerifiedAt { get; private set; }
+
+    /// <summary>Why verification was refused, shown to whoever recorded the release.</summary>
+    public string? VerificationRefusal { get; private set; }
+
     public DateTime? RevokedAt { get; private set; }
 
+    /// <summary>The day the member (or representative) signed the written revocation.</summary>
+    public DateOnly? RevocationSignedOn { get; private set; }
+
+    public string? RevokedByUserId { get; private set; }
+
     public string? RevocationNote { get; private set; }
+
+    /// <summary>Whether the release names this provider, or this physician group, as its recipient.</summary>
+    public bool Names(int? providerId, int? ppgId) =>
+        (providerId is not null && RecipientProviderId == providerId) || (ppgId is not null && RecipientPpgId == ppgId);
 
     public ReleaseStatus StatusOn(DateOnly day)
     {
@@ -68,15 +91,44 @@ public sealed class Release
         return pastDate || eventHappened ? ReleaseStatus.Expired : ReleaseStatus.Active;
     }
 
-    public void Revoke(DateTime at, string note)
+    /// <summary>Verifies the release against its scanned form, when <paramref name="verifier"/> may (see <see cref="ReleaseVerificationFacts.WhyNotVerifiableBy"/>).</summary>
+    public ReleaseChange Verify(Verifier verifier, DateTime at)
+    {
+        if (this.WhyNotVerifiableBy(verifier) is { } refusal)
+        {
+            return ReleaseChange.Refused(refusal);
+        }
+
+        (Verification, VerifiedByUserId, VerifiedAt) = (ReleaseVerification.Verified, verifier.UserId, at);
+        return ReleaseChange.Ok;
+    }
+
+    /// <summary>Refuses to verify the release, with a reason its recorder will read; the release never takes effect.</summary>
+    public ReleaseChange RefuseVerification(Verifier verifier, DateTime at, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (this.WhyNotVerifiableBy(verifier) is { } refusal)
+        {
+            return ReleaseChange.Refused(refusal);
+        }
+
+        (Verification, VerifiedByUserId, VerifiedAt, VerificationRefusal) = (ReleaseVerification.Refused, verifier.UserId, at, reason);
+        return ReleaseChange.Ok;
+    }
+
+    /// <summary>
+    /// Records the member's written revocation (45 CFR 164.508(b)(5); 42 CFR 2.31(a)(6)): it takes effect at once,
+    /// whatever the release's verification, and disclosures already made stay on record.
+    /// </summary>
+    /// <param name="signedOn">The day the member (or representative) signed the revocation.</param>
+    public void Revoke(DateTime at, string note, DateOnly? signedOn = null, string? recordedByUserId = null)
     {
         if (RevokedAt is not null)
         {
             throw new InvalidOperationException("This release is already revoked.");
         }
 
-        RevokedAt = at;
-        RevocationNote = note;
+        (RevokedAt, RevocationNote, RevocationSignedOn, RevokedByUserId) = (at, note, signedOn, recordedByUserId);
     }
 
     public void RecordExpirationEvent(DateOnly occurredOn)

@@ -10,6 +10,9 @@ public enum ReleaseKind
 
     /// <summary>A general release of information.</summary>
     GeneralReleaseOfInformation,
+
+    /// <summary>42 CFR Part 2 consent for SUD counseling notes alone (2.31(b), 2024 rule).</summary>
+    SudCounselingNotesConsent,
 }
 
 public static class ReleaseKindFacts
@@ -19,6 +22,7 @@ public static class ReleaseKindFacts
         ReleaseKind.PsychotherapyNotesAuthorization => "Psychotherapy notes authorization",
         ReleaseKind.SubstanceUseDisorderConsent => "42 CFR Part 2 SUD consent",
         ReleaseKind.GeneralReleaseOfInformation => "General release of information",
+        ReleaseKind.SudCounselingNotesConsent => "SUD counseling notes consent",
         _ => kind.ToString(),
     };
 }

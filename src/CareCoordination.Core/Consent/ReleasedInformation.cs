@@ -9,6 +9,7 @@ public enum ReleasedInformation
     SubstanceUseDisorderRecords = 2,
     MentalHealthRecords = 4,
     MedicalRecords = 8,
+    SudCounselingNotes = 16,
 }
 
 public static class ReleasedInformationFacts
@@ -20,6 +21,7 @@ public static class ReleasedInformationFacts
         ReleasedInformation.SubstanceUseDisorderRecords,
         ReleasedInformation.MentalHealthRecords,
         ReleasedInformation.MedicalRecords,
+        ReleasedInformation.SudCounselingNotes,
     ];
 
     /// <summary>The classes named, in words: "psychotherapy notes, mental health records".</summary>
@@ -30,6 +32,7 @@ public static class ReleasedInformationFacts
             ReleasedInformation.PsychotherapyNotes => "psychotherapy notes",
             ReleasedInformation.SubstanceUseDisorderRecords => "Part 2 SUD records",
             ReleasedInformation.MentalHealthRecords => "mental health records",
+            ReleasedInformation.SudCounselingNotes => "SUD counseling notes",
             _ => "medical records",
         }));
 

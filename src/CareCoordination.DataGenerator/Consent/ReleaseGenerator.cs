@@ -57,6 +57,7 @@ internal static class ReleaseGenerator
     public static PlanReleases Generate(PlanSize size, PlanDirectory directory, PlanAccounts accounts, PlanMembers members, PlanCare care, PlanTime time, int seed)
     {
         var random = Seeds.For(seed, "releases");
+        var verifying = Seeds.For(seed, "release-verification");
         var faker = new Faker("en") { Random = new Randomizer(random.Next()) };
         var plan = new PlanReleases();
         var lastDay = time.AsOf.AddDays(-1);
@@ -79,6 +80,8 @@ internal static class ReleaseGenerator
             var release = new Release
             {
                 MemberId = member.Id,
+                RecordedByUserId = verifying.Pick(accounts.CareManagers).Id,
+                RecordedAt = time.DuringOfficeHours(signedOn, verifying),
                 Kind = kind,
                 Information = kind switch
                 {
@@ -124,6 +127,7 @@ internal static class ReleaseGenerator
                     random.Chance(0.5) ? "Member revoked in writing at the clinic" : "Revoked by phone; written revocation on file");
             }
 
+            Verify(release, accounts, time, verifying);
             plan.Releases.Add(release);
             var index = plan.Releases.Count - 1;
             if (random.Chance(0.7))
@@ -146,6 +150,25 @@ internal static class ReleaseGenerator
         }
 
         return plan;
+    }
+
+    /// <summary>
+    /// Most releases were checked by the privacy office the day after they were recorded; a few still wait, a few were
+    /// refused. Drawn from a stream of its own, so the rest of the plan is the same as before verification existed.
+    /// </summary>
+    private static void Verify(Release release, PlanAccounts accounts, PlanTime time, Random random)
+    {
+        var verifiedOn = release.SignedOn.AddDays(1);
+        var verifier = new Verifier(accounts.PrivacyOfficer.Id, IsPrivacyOfficer: true, ProviderId: null, ProviderPpgId: null, HoldsTheNotes: false);
+        var roll = random.NextDouble();
+        if (roll < 0.9 && verifiedOn < time.AsOf)
+        {
+            release.Verify(verifier, time.DuringOfficeHours(verifiedOn, random));
+        }
+        else if (roll < 0.95 && verifiedOn < time.AsOf)
+        {
+            release.RefuseVerification(verifier, time.DuringOfficeHours(verifiedOn, random), "The signature does not match the member's on file");
+        }
     }
 
     private static ReleaseKind KindFor(BhProfile profile, Random random)
@@ -176,7 +199,7 @@ internal static class ReleaseGenerator
         var disclosedOn = release.EffectiveOn.AddDays(random.Next(1, 30));
         var releasedNotes = written.Where(d => d <= disclosedOn).ToList();
         if (recipient is null || releasedNotes.Count == 0 || disclosedOn >= time.AsOf || release.StatusOn(disclosedOn) != ReleaseStatus.Active
-            || accounts.UserOf(author.Id) is not { } discloser || !random.Chance(0.3))
+            || accounts.UserOf(author.Id) is not { } discloser || !random.Chance(0.3) || release.Verification != ReleaseVerification.Verified)
         {
             return;
         }
@@ -199,14 +222,16 @@ internal static class ReleaseGenerator
         using (var table = db.Table("Releases", plan.Releases.Count,
             "Id", "MemberId", "Kind", "Information", "InformationDescription", "AuthorizedDiscloser", "RecipientProviderId", "RecipientPpgId", "Purpose",
             "CoversTreatmentPaymentAndOperations", "EffectiveOn", "ExpiresOn", "ExpirationEvent", "ExpirationEventOccurredOn", "SignedOn", "SignedBy",
-            "SignerName", "RepresentativeAuthority", "RevokedAt", "RevocationNote"))
+            "SignerName", "RepresentativeAuthority", "RevokedAt", "RevocationNote", "RecordedByUserId", "RecordedAt", "Verification", "VerifiedByUserId",
+            "VerifiedAt", "VerificationRefusal", "RevocationSignedOn", "RevokedByUserId"))
         {
             var id = 0;
             foreach (var r in plan.Releases)
             {
                 table.Insert(++id, r.MemberId, r.Kind.ToString(), (int)r.Information, r.InformationDescription, r.AuthorizedDiscloser, r.RecipientProviderId,
                     r.RecipientPpgId, r.Purpose, r.CoversTreatmentPaymentAndOperations, r.EffectiveOn, r.ExpiresOn, r.ExpirationEvent, r.ExpirationEventOccurredOn,
-                    r.SignedOn, r.SignedBy.ToString(), r.SignerName, r.RepresentativeAuthority, r.RevokedAt, r.RevocationNote);
+                    r.SignedOn, r.SignedBy.ToString(), r.SignerName, r.RepresentativeAuthority, r.RevokedAt, r.RevocationNote, r.RecordedByUserId, r.RecordedAt,
+                    r.Verification.ToString(), r.VerifiedByUserId, r.VerifiedAt, r.VerificationRefusal, r.RevocationSignedOn, r.RevokedByUserId);
             }
         }
 
@@ -229,12 +254,12 @@ internal static class ReleaseGenerator
         }
 
         using (var table = db.Table("Disclosures", plan.Disclosures.Count,
-            "Id", "MemberId", "Content", "RecipientProviderId", "ReleaseId", "DisclosedAt", "DisclosedByUserId", "Purpose", "Description"))
+            "Id", "MemberId", "Content", "RecipientProviderId", "ReleaseId", "EmergencyAccessId", "EmergencyNature", "DisclosedAt", "DisclosedByUserId", "Purpose", "Description"))
         {
             var id = 0;
             foreach (var (releaseIndex, d) in plan.Disclosures)
             {
-                table.Insert(++id, d.MemberId, d.Content.ToString(), d.RecipientProviderId, releaseIndex + 1, d.DisclosedAt, d.DisclosedByUserId, d.Purpose, d.Description);
+                table.Insert(++id, d.MemberId, d.Content.ToString(), d.RecipientProviderId, releaseIndex + 1, d.EmergencyAccessId, d.EmergencyNature, d.DisclosedAt, d.DisclosedByUserId, d.Purpose, d.Description);
             }
         }
     }

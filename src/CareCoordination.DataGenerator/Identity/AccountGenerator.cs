@@ -8,7 +8,7 @@ namespace CareCoordination.DataGenerator.Identity;
 
 internal sealed record Account(string Id, string Email, string DisplayName, string Role, int? ProviderId, string SecurityStamp, string ConcurrencyStamp);
 
-/// <summary>Who signs in: the four bench accounts, the care managers, a login for every PCP and BH practitioner, and administrators.</summary>
+/// <summary>Who signs in: the four bench accounts, the care managers, a login for every PCP and BH practitioner, administrators and the privacy office.</summary>
 internal sealed class PlanAccounts(IReadOnlyList<(string Name, string Id, string ConcurrencyStamp)> roles, IReadOnlyList<Account> all, string?[] userOfProvider)
 {
     public IReadOnlyList<(string Name, string Id, string ConcurrencyStamp)> Roles => roles;
@@ -26,6 +26,9 @@ internal sealed class PlanAccounts(IReadOnlyList<(string Name, string Id, string
     public Account BenchBhClinician => all[2];
 
     public Account BenchAdmin => all[3];
+
+    /// <summary>The privacy office's account, who verified the plan's releases and reviews emergency grants.</summary>
+    public Account PrivacyOfficer { get; } = all.First(a => a.Role == CareRoles.PrivacyOfficer);
 
     /// <summary>The login of a provider (PCPs and BH practitioners have one; other medical providers do not).</summary>
     public string? UserOf(int providerId) => userOfProvider[providerId];
@@ -87,6 +90,8 @@ internal static class AccountGenerator
         {
             Add(Numbered("admin", i), PersonName(), CareRoles.Admin, null);
         }
+
+        Add(Numbered("privacy", 1), PersonName(), CareRoles.PrivacyOfficer, null);
 
         return new PlanAccounts(roles, accounts, userOfProvider);
     }

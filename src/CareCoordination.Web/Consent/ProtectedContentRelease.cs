@@ -1,5 +1,6 @@
 using CareCoordination.Core.Audit;
 using CareCoordination.Core.Consent;
+using CareCoordination.Core.Members;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CareCoordination.Web.Consent;
 
 /// <summary>A clinician asking for a member's protected content for themselves (they are the recipient), from a submitted form.</summary>
-public sealed record ProtectedContentRequest(int MemberId, ProtectedContent Content, int RequesterProviderId, string RequesterUserId, string Purpose, Guid SubmissionId);
+/// <param name="EmergencyOnly">The open grant through which alone the requester sees the member, if that is how.</param>
+public sealed record ProtectedContentRequest(int MemberId, ProtectedContent Content, int RequesterProviderId, string RequesterUserId, string Purpose, Guid SubmissionId,
+    EmergencyAccess? EmergencyOnly = null);
 
 /// <summary>
 /// What became of a request: the gate's decision always; the disclosure when one was recorded now; the earlier result when
@@ -27,7 +30,8 @@ public sealed record ShownDisclosure(Disclosure Disclosure, ConsentDecision Deci
 public sealed class ProtectedContentRelease(CareDbContext db, AuditTrail audit, PlanClock clock, SubmissionGuard submissions)
 {
     /// <summary>
-    /// Asks the gate. Blocked: audits the refusal and records nothing else. Allowed: records the disclosure (who, to whom,
+    /// Asks the gate; for a requester who sees the member only through an emergency grant, the emergency rules decide what
+    /// a consent does not already allow (never psychotherapy or counseling notes; Part 2 records under 42 CFR 2.51). Blocked: audits the refusal and records nothing else. Allowed: records the disclosure (who, to whom,
     /// what, when, why, under which release) and audits it, in the request's transaction. The form's submission is claimed
     /// only once the gate allows, so a refused request leaves nothing behind but its audit entry; the caller completes the
     /// submission with the result page.
@@ -41,6 +45,11 @@ public sealed class ProtectedContentRelease(CareDbContext db, AuditTrail audit, 
         }
 
         var decision = await DecideAsync(request.MemberId, request.Content, request.RequesterProviderId, cancellationToken);
+        if (request.EmergencyOnly is { } grant && (!decision.Allowed || request.Content != ProtectedContent.SubstanceUseDisorderRecords))
+        {
+            decision = ConsentGate.DecideUnderEmergency(request.Content, grant, clock.UtcNow);
+        }
+
         if (!decision.Allowed)
         {
             await audit.RecordAsync(AuditAction.ProtectedContentRequested, AuditOutcome.Denied, request.MemberId, request.RequesterUserId, request.Content, cancellationToken);
@@ -64,7 +73,10 @@ public sealed class ProtectedContentRelease(CareDbContext db, AuditTrail audit, 
             MemberId = request.MemberId,
             Content = request.Content,
             RecipientProviderId = request.RequesterProviderId,
-            ReleaseId = decision.AllowedUnder!.Id,
+            ReleaseId = decision.AllowedUnder?.Id,
+            // 42 CFR 2.51(c): with no consent to point to, the emergency grant and its nature are the documentation.
+            EmergencyAccessId = decision.AllowedUnder is null ? request.EmergencyOnly!.Id : null,
+            EmergencyNature = decision.AllowedUnder is null ? $"{request.EmergencyOnly!.Category.Label()}: {request.EmergencyOnly.Reason}" : null,
             DisclosedAt = clock.UtcNow,
             DisclosedByUserId = request.RequesterUserId,
             Purpose = request.Purpose,
@@ -91,7 +103,9 @@ public sealed class ProtectedContentRelease(CareDbContext db, AuditTrail audit, 
             return null;
         }
 
-        var decision = await DecideAsync(memberId, disclosure.Content, disclosure.RecipientProviderId, cancellationToken);
+        var decision = disclosure.EmergencyAccessId is { } grantId
+            ? ConsentGate.DecideUnderEmergency(disclosure.Content, await db.EmergencyAccesses.AsNoTracking().SingleAsync(e => e.Id == grantId, cancellationToken), clock.UtcNow)
+            : await DecideAsync(memberId, disclosure.Content, disclosure.RecipientProviderId, cancellationToken);
         if (!decision.Allowed)
         {
             await audit.RecordAsync(AuditAction.ProtectedContentDisclosed, AuditOutcome.Denied, memberId, viewerUserId, disclosure.Content, cancellationToken);

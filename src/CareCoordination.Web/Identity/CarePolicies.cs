@@ -16,6 +16,9 @@ public static class CarePolicies
     /// <summary>Providers who can be the recipient of protected content: PCPs and BH clinicians.</summary>
     public const string Clinicians = nameof(Clinicians);
 
+    /// <summary>Roles that see and record members' releases: the clinical roles for members in their care, the privacy office for all.</summary>
+    public const string ReleaseForms = nameof(ReleaseForms);
+
     /// <summary>Care managers and their supervisors (administrators) read the coordination reports.</summary>
     public const string Reports = nameof(Reports);
 
@@ -99,12 +102,14 @@ public static class CarePolicies
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ClinicalRecords, policy => policy.RequireRole(CareRoles.Clinical))
+            .AddPolicy(ReleaseForms, policy => policy.RequireRole([.. CareRoles.Clinical, CareRoles.PrivacyOfficer]))
             .AddPolicy(Clinicians, policy => policy.RequireRole(CareRoles.Pcp, CareRoles.BhClinician))
             .AddPolicy(Reports, policy => policy.RequireRole(CareRoles.CareManager, CareRoles.Admin))
             .AddPolicy(CareRoles.Pcp, policy => policy.RequireRole(CareRoles.Pcp))
             .AddPolicy(CareRoles.BhClinician, policy => policy.RequireRole(CareRoles.BhClinician))
             .AddPolicy(CareRoles.CareManager, policy => policy.RequireRole(CareRoles.CareManager))
-            .AddPolicy(CareRoles.Admin, policy => policy.RequireRole(CareRoles.Admin));
+            .AddPolicy(CareRoles.Admin, policy => policy.RequireRole(CareRoles.Admin))
+            .AddPolicy(CareRoles.PrivacyOfficer, policy => policy.RequireRole(CareRoles.PrivacyOfficer));
         return services;
     }
 }

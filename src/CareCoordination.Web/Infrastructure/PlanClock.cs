@@ -9,6 +9,9 @@ public sealed class PlanClock(TimeProvider time, TimeZoneInfo planZone)
 
     public TimeZoneInfo PlanZone => planZone;
 
+    /// <summary>The instant today began in the plan's time zone, as UTC: where "today's" rows start.</summary>
+    public DateTime StartOfTodayUtc => TimeZoneInfo.ConvertTimeToUtc(Today.ToDateTime(TimeOnly.MinValue), planZone);
+
     public static PlanClock From(IConfiguration configuration, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(configuration);

@@ -30,7 +30,8 @@ public class ConsentGateDecisions
         SignerKind SignedBy = SignerKind.Member,
         string SignerName = "Alex Member",
         string? RepresentativeAuthority = null,
-        bool Revoked = false)
+        bool Revoked = false,
+        ReleaseVerification Verification = ReleaseVerification.Verified)
     {
         public Release ToRelease()
         {
@@ -63,6 +64,14 @@ public class ConsentGateDecisions
                 release.Revoke(new DateTime(2026, 11, 20, 16, 30, 0, DateTimeKind.Utc), "Member revoked in writing");
             }
 
+            var office = new Verifier("privacy-office", IsPrivacyOfficer: true, ProviderId: null, ProviderPpgId: null, HoldsTheNotes: false);
+            var verifiedAt = new DateTime(2026, 10, 2, 9, 0, 0, DateTimeKind.Utc);
+            _ = Verification switch
+            {
+                ReleaseVerification.Verified => release.Verify(office, verifiedAt),
+                ReleaseVerification.Refused => release.RefuseVerification(office, verifiedAt, "The signature does not match"),
+                _ => ReleaseChange.Ok,
+            };
             return release;
         }
     }
@@ -79,6 +88,7 @@ public class ConsentGateDecisions
 
     private static readonly Form Notes = new();
     private static readonly Form Part2 = new(ReleaseKind.SubstanceUseDisorderConsent, ReleasedInformation.SubstanceUseDisorderRecords);
+    private static readonly Form CounselingNotes = new(ReleaseKind.SudCounselingNotesConsent, ReleasedInformation.SudCounselingNotes);
     private static readonly Form GeneralRoi = new(ReleaseKind.GeneralReleaseOfInformation, ReleasedInformation.MedicalRecords | ReleasedInformation.MentalHealthRecords);
 
     private static AllowedCase NotesAllowed(string name, params Form[] onFile) => new(name, ProtectedContent.PsychotherapyNotes, onFile, 0);
@@ -110,6 +120,7 @@ public class ConsentGateDecisions
         Part2Allowed("Single TPO consent, recipient not named", Part2 with { RecipientProviderId = 99, Tpo = true }),
         Part2Allowed("Part 2 consent that also covers mental health records", Part2 with { Information = ReleasedInformation.SubstanceUseDisorderRecords | ReleasedInformation.MentalHealthRecords }),
         new("Part 2 consent beside a general ROI", ProtectedContent.SubstanceUseDisorderRecords, [GeneralRoi with { Information = ReleasedInformation.SubstanceUseDisorderRecords }, Part2], 1),
+        new("SUD counseling notes under their own consent naming the recipient", ProtectedContent.SudCounselingNotes, [CounselingNotes], 0),
     };
 
     public static TheoryData<BlockedCase> Blocked => new()
@@ -153,6 +164,15 @@ public class ConsentGateDecisions
         Part2Blocked("Part 2 consent with no expiration", Part2 with { NoExpiryDate = true }, ReleaseProblem.NoExpiration),
         Part2Blocked("Part 2 consent not yet effective", Part2 with { EffectiveOn = Today.AddDays(1) }, ReleaseProblem.NotYetEffective),
         Part2Blocked("Part 2 consent unsigned", Part2 with { SignerName = "" }, ReleaseProblem.NotSigned),
+        NotesBlocked("Received, awaiting verification", Notes with { Verification = ReleaseVerification.AwaitingVerification }, ReleaseProblem.AwaitingVerification),
+        NotesBlocked("Verification refused", Notes with { Verification = ReleaseVerification.Refused }, ReleaseProblem.VerificationRefused),
+        Part2Blocked("Part 2 consent awaiting verification", Part2 with { Verification = ReleaseVerification.AwaitingVerification }, ReleaseProblem.AwaitingVerification),
+        Part2Blocked("TPO consent whose verification was refused", Part2 with { RecipientProviderId = 99, Tpo = true, Verification = ReleaseVerification.Refused },
+            ReleaseProblem.VerificationRefused),
+        new("SUD counseling notes under a TPO consent for Part 2 records", ProtectedContent.SudCounselingNotes, [Part2 with { Tpo = true }], [ReleaseProblem.NoReleaseOnFile]),
+        new("SUD counseling notes under a Part 2 consent that also names them", ProtectedContent.SudCounselingNotes,
+            [Part2 with { Information = ReleasedInformation.SubstanceUseDisorderRecords | ReleasedInformation.SudCounselingNotes }], [ReleaseProblem.CombinedWithOtherAuthorization]),
+        new("SUD counseling notes consent naming someone else", ProtectedContent.SudCounselingNotes, [CounselingNotes with { RecipientProviderId = 99 }], [ReleaseProblem.WrongRecipient]),
     };
 
     [Theory]
@@ -190,7 +210,10 @@ public class ConsentGateDecisions
         }
         else
         {
-            Assert.Equal(RedisclosureNotices.Part2, decision.RedisclosureNotice);
+            // 42 CFR 2.32(b): the statement, then the scope of the consent it went under.
+            Assert.StartsWith($"{RedisclosureNotices.Part2} Scope of the consent: {releases[c.AllowedUnder].Information.Label()}", decision.RedisclosureNotice, StringComparison.Ordinal);
+            Assert.Contains(releases[c.AllowedUnder].CoversTreatmentPaymentAndOperations ? "all future treatment, payment and health care operations" : releases[c.AllowedUnder].Purpose,
+                decision.RedisclosureNotice, StringComparison.Ordinal);
             Assert.StartsWith("42 CFR part 2 prohibits unauthorized use or disclosure of these records.", decision.RedisclosureNotice, StringComparison.Ordinal);
             Assert.Contains("42 CFR 2.31", decision.Basis, StringComparison.Ordinal);
         }

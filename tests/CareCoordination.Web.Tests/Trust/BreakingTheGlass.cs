@@ -23,6 +23,7 @@ public class BreakingTheGlass(CareAppFactory app) : IClassFixture<CareAppFactory
         var response = await client.SubmitFormAsync("/Members/Emergency", new()
         {
             ["Input.PlanMemberId"] = member.PlanMemberId,
+            ["Input.Category"] = "BonaFideMedicalEmergency",
             ["Input.Reason"] = "Member brought to urgent care unresponsive; need medication list",
             ["Input.UnderstandsAudit"] = "true",
         });
@@ -47,7 +48,8 @@ public class BreakingTheGlass(CareAppFactory app) : IClassFixture<CareAppFactory
         var userId = await app.WithDatabase(async db => (await db.Users.SingleAsync(u => u.Email == Browsing.Pcp)).Id);
         await app.WithDatabase(async db =>
         {
-            db.EmergencyAccesses.Add(Core.Members.EmergencyAccess.Grant(userId, member.Id, "An emergency that was over long ago", DateTime.UtcNow.AddHours(-5)));
+            db.EmergencyAccesses.Add(Core.Members.EmergencyAccess.Request(userId, member.Id, Core.Members.EmergencyCategory.UrgentCareWithoutTheTreatingClinician,
+                "An emergency that was over long ago", DateTime.UtcNow.AddHours(-5), grantsTodaySoFar: 0));
             return await db.SaveChangesAsync();
         });
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAs(Browsing.Pcp)).GetAsync($"/Members/{member.Id}")).StatusCode);

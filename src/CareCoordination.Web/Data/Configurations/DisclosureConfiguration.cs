@@ -17,6 +17,10 @@ public sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclosur
         builder.HasOne<Member>().WithMany().HasForeignKey(d => d.MemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Provider>().WithMany().HasForeignKey(d => d.RecipientProviderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Release>().WithMany().HasForeignKey(d => d.ReleaseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<EmergencyAccess>().WithMany().HasForeignKey(d => d.EmergencyAccessId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(d => d.EmergencyNature).HasMaxLength(500);
+        builder.ToTable(table => table.HasCheckConstraint(
+            "CK_Disclosures_UnderConsentOrEmergency", "(ReleaseId IS NOT NULL AND EmergencyAccessId IS NULL) OR (ReleaseId IS NULL AND EmergencyAccessId IS NOT NULL)"));
         // Accounting of disclosures: a member's, by date.
         builder.HasIndex(d => new { d.MemberId, d.DisclosedAt });
     }

@@ -22,9 +22,16 @@ public sealed class ReleaseConfiguration : IEntityTypeConfiguration<Release>
         builder.Property(r => r.SignerName).HasMaxLength(200);
         builder.Property(r => r.RepresentativeAuthority).HasMaxLength(300);
         builder.Property(r => r.RevocationNote).HasMaxLength(500);
+        builder.Property(r => r.RecordedByUserId).HasMaxLength(450);
+        builder.Property(r => r.Verification).HasConversion<string>().HasMaxLength(30);
+        builder.Property(r => r.VerifiedByUserId).HasMaxLength(450);
+        builder.Property(r => r.VerificationRefusal).HasMaxLength(500);
+        builder.Property(r => r.RevokedByUserId).HasMaxLength(450);
         builder.HasOne<Member>().WithMany().HasForeignKey(r => r.MemberId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Provider>().WithMany().HasForeignKey(r => r.RecipientProviderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ParticipatingPhysicianGroup>().WithMany().HasForeignKey(r => r.RecipientPpgId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.MemberId, r.Kind });
+        // The privacy office's queue: releases awaiting verification, oldest first.
+        builder.HasIndex(r => new { r.Verification, r.RecordedAt });
     }
 }

@@ -69,6 +69,7 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
         var bhUser = await AddUser("bh@demo.test", "Dr. Samuel Whitfield", CareRoles.BhClinician, bh[0].Id);
         var careManager = await AddUser("cm@demo.test", "Jordan Ellis", CareRoles.CareManager, providerId: null);
         await AddUser("admin@demo.test", "Alex Morgan", CareRoles.Admin, providerId: null);
+        var privacyOfficer = await AddUser("privacy@demo.test", "Priya Natarajan", CareRoles.PrivacyOfficer, providerId: null);
 
         var members = Enumerable.Range(0, MemberCount).Select(i => NewMember(i, pcps[i % pcps.Length])).ToArray();
         db.Members.AddRange(members);
@@ -81,7 +82,8 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
 
         await db.SaveChangesAsync(cancellationToken);
 
-        AddReleases(members, pcps, mission);
+        AddReleases(members, pcps, mission, careManager, pcpUser, privacyOfficer);
+        AddEmergencyGrant(members, pcps, pcpUser);
         await db.SaveChangesAsync(cancellationToken);
         AddSignedDocuments();
         await AddQueueAsync(members, pcps, bh, pcpUser, bhUser, careManager);
@@ -216,9 +218,38 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
         }
     }
 
-    private void AddReleases(Member[] members, Provider[] pcps, ParticipatingPhysicianGroup mission)
+    /// <summary>Releases in every state: verified (one since expired, one revoked), awaiting verification, refused.</summary>
+    private void AddReleases(Member[] members, Provider[] pcps, ParticipatingPhysicianGroup mission, CareUser careManager, CareUser pcpUser, CareUser privacyOfficer)
     {
-        db.Releases.Add(new Release
+        var office = new Verifier(privacyOfficer.Id, IsPrivacyOfficer: true, ProviderId: null, ProviderPpgId: null, HoldsTheNotes: false);
+        Release Recorded(Release release, CareUser recorder, int daysAgo) => new()
+        {
+            MemberId = release.MemberId,
+            Kind = release.Kind,
+            Information = release.Information,
+            InformationDescription = release.InformationDescription,
+            AuthorizedDiscloser = release.AuthorizedDiscloser,
+            RecipientProviderId = release.RecipientProviderId,
+            RecipientPpgId = release.RecipientPpgId,
+            Purpose = release.Purpose,
+            CoversTreatmentPaymentAndOperations = release.CoversTreatmentPaymentAndOperations,
+            EffectiveOn = release.EffectiveOn,
+            ExpiresOn = release.ExpiresOn,
+            ExpirationEvent = release.ExpirationEvent,
+            SignedOn = release.SignedOn,
+            SignedBy = release.SignedBy,
+            SignerName = release.SignerName,
+            RecordedByUserId = recorder.Id,
+            RecordedAt = _now.AddDays(-daysAgo),
+        };
+        Release Verified(Release release, int daysAgo)
+        {
+            var recorded = Recorded(release, careManager, daysAgo);
+            recorded.Verify(office, _now.AddDays(-daysAgo + 1));
+            return recorded;
+        }
+
+        db.Releases.Add(Verified(new Release
         {
             MemberId = members[6].Id,
             Kind = ReleaseKind.PsychotherapyNotesAuthorization,
@@ -232,8 +263,8 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
             SignedOn = _today.AddDays(-20),
             SignedBy = SignerKind.Member,
             SignerName = members[6].FullName,
-        });
-        db.Releases.Add(new Release
+        }, daysAgo: 19));
+        db.Releases.Add(Verified(new Release
         {
             MemberId = members[5].Id,
             Kind = ReleaseKind.SubstanceUseDisorderConsent,
@@ -248,8 +279,8 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
             SignedOn = _today.AddDays(-60),
             SignedBy = SignerKind.Member,
             SignerName = members[5].FullName,
-        });
-        db.Releases.Add(new Release
+        }, daysAgo: 59));
+        db.Releases.Add(Verified(new Release
         {
             MemberId = members[0].Id,
             Kind = ReleaseKind.GeneralReleaseOfInformation,
@@ -263,8 +294,8 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
             SignedOn = _today.AddDays(-400),
             SignedBy = SignerKind.Member,
             SignerName = members[0].FullName,
-        });
-        var revoked = new Release
+        }, daysAgo: 399));
+        var revoked = Verified(new Release
         {
             MemberId = members[12].Id,
             Kind = ReleaseKind.PsychotherapyNotesAuthorization,
@@ -278,9 +309,51 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
             SignedOn = _today.AddDays(-90),
             SignedBy = SignerKind.Member,
             SignerName = members[12].FullName,
-        };
-        revoked.Revoke(_now.AddDays(-10), "Member revoked in writing at the clinic");
+        }, daysAgo: 89);
+        revoked.Revoke(_now.AddDays(-10), "Signed letter handed in at the clinic", _today.AddDays(-10), careManager.Id);
         db.Releases.Add(revoked);
+
+        // Put on file by the PCP it names: it waits for the privacy office, and releases nothing until then.
+        db.Releases.Add(Recorded(new Release
+        {
+            MemberId = members[3].Id,
+            Kind = ReleaseKind.PsychotherapyNotesAuthorization,
+            Information = ReleasedInformation.PsychotherapyNotes,
+            InformationDescription = "Psychotherapy notes from individual sessions",
+            AuthorizedDiscloser = "Dr. Samuel Whitfield, MD",
+            RecipientProviderId = pcps[0].Id,
+            Purpose = "Coordination with my primary care physician",
+            EffectiveOn = _today.AddDays(-2),
+            ExpiresOn = _today.AddDays(363),
+            SignedOn = _today.AddDays(-2),
+            SignedBy = SignerKind.Member,
+            SignerName = members[3].FullName,
+        }, pcpUser, daysAgo: 1));
+        var refused = Recorded(new Release
+        {
+            MemberId = members[9].Id,
+            Kind = ReleaseKind.SubstanceUseDisorderConsent,
+            Information = ReleasedInformation.SubstanceUseDisorderRecords,
+            InformationDescription = "Substance use disorder treatment records",
+            AuthorizedDiscloser = "Elena Park, PMHNP-BC",
+            RecipientProviderId = pcps[0].Id,
+            Purpose = "Coordination of care",
+            EffectiveOn = _today.AddDays(-8),
+            ExpiresOn = _today.AddDays(357),
+            SignedOn = _today.AddDays(-8),
+            SignedBy = SignerKind.Member,
+            SignerName = members[9].FullName,
+        }, careManager, daysAgo: 7);
+        refused.RefuseVerification(office, _now.AddDays(-6), "The form has no statement of the right to revoke (42 CFR 2.31(a)(6)); ask the member to sign the plan's current form.");
+        db.Releases.Add(refused);
+    }
+
+    /// <summary>A grant the PCP opened yesterday for a member outside her panel, waiting in the privacy office's review queue.</summary>
+    private void AddEmergencyGrant(Member[] members, Provider[] pcps, CareUser pcpUser)
+    {
+        var outsidePanel = members.First(m => m.PcpId != pcps[0].Id);
+        db.EmergencyAccesses.Add(EmergencyAccess.Request(pcpUser.Id, outsidePanel.Id, EmergencyCategory.UrgentCareWithoutTheTreatingClinician,
+            "Covering the urgent care clinic; the member's PCP office is closed and she needed her medication list", _now.AddDays(-1), grantsTodaySoFar: 0));
     }
 
     /// <summary>A scanned form for each release, so the demo shows what a stored signed document looks like.</summary>

@@ -77,7 +77,7 @@ public sealed class NewModel(
 
     private async Task<bool> LoadAsync(int memberId, CancellationToken cancellationToken)
     {
-        var member = await access.MembersVisibleTo(User).AsNoTracking().Where(m => m.Id == memberId)
+        var member = await access.MembersInCareOf(User).AsNoTracking().Where(m => m.Id == memberId)
             .Select(m => m.GivenName + " " + m.FamilyName).SingleOrDefaultAsync(cancellationToken);
         if (member is null)
         {

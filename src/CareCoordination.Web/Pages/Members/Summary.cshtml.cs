@@ -56,7 +56,7 @@ public sealed class SummaryModel(CareDbContext db, MemberAccess access, AuditTra
         }
 
         Member = header;
-        Emergency = await EmergencyOnlyAsync(id, cancellationToken);
+        Emergency = await access.EmergencyOnlyAsync(User, id, cancellationToken);
         Treating = await db.CareRelationships.AsNoTracking().ActiveOn(Today).Where(r => r.MemberId == id)
             .OrderBy(r => r.StartOn)
             .Select(r => r.Provider.GivenName + " " + r.Provider.FamilyName + ", " + r.Provider.Credentials)
@@ -80,22 +80,6 @@ public sealed class SummaryModel(CareDbContext db, MemberAccess access, AuditTra
 
         await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Success, id, cancellationToken: cancellationToken);
         return Page();
-    }
-
-    private async Task<EmergencyAccess?> EmergencyOnlyAsync(int memberId, CancellationToken cancellationToken)
-    {
-        var grant = await access.EmergencyGrantAsync(User, memberId, cancellationToken);
-        if (grant is null)
-        {
-            return null;
-        }
-
-        // A grant is "the" access only when the care relationship or panel would not show the record anyway.
-        var providerId = User.ProviderIdOf();
-        var today = Today;
-        var inCare = await db.Members.AnyAsync(m => m.Id == memberId && (m.PcpId == providerId
-            || db.CareRelationships.ActiveOn(today).Any(r => r.MemberId == memberId && r.ProviderId == providerId)), cancellationToken);
-        return inCare ? null : grant;
     }
 
     private async Task<IReadOnlyList<ReleaseRow>> ReleasesOf(int memberId, CancellationToken cancellationToken)

@@ -102,7 +102,7 @@ public sealed class StopModel(
     /// <summary>The member, and their open order; a stopped order or another member's is not found.</summary>
     private async Task<bool> LoadAsync(int memberId, int orderId, CancellationToken cancellationToken)
     {
-        var member = await access.MembersVisibleTo(User).AsNoTracking().Where(m => m.Id == memberId)
+        var member = await access.MembersInCareOf(User).AsNoTracking().Where(m => m.Id == memberId)
             .Select(m => m.GivenName + " " + m.FamilyName).SingleOrDefaultAsync(cancellationToken);
         var order = member is null ? null : await db.MedicationOrders.OpenFor(memberId).SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
         if (member is null || order is null)

@@ -33,7 +33,7 @@ public sealed class AccountingModel(CareDbContext db, MemberAccess access, Audit
 
     public async Task<IActionResult> OnGetAsync(int memberId, CancellationToken cancellationToken)
     {
-        var member = await access.MembersVisibleTo(User).AsNoTracking().Where(m => m.Id == memberId)
+        var member = await access.MembersWhoseReleasesOpenTo(User).AsNoTracking().Where(m => m.Id == memberId)
             .Select(m => new { Name = m.GivenName + " " + m.FamilyName, m.PlanMemberId }).SingleOrDefaultAsync(cancellationToken);
         if (member is null)
         {
@@ -49,11 +49,15 @@ public sealed class AccountingModel(CareDbContext db, MemberAccess access, Audit
             .Select(d => new Line(d.DisclosedAt, d.Content,
                 db.Providers.Where(p => p.Id == d.RecipientProviderId).Select(p => p.GivenName + " " + p.FamilyName + (p.Credentials == null ? "" : ", " + p.Credentials)).First(),
                 db.Providers.Where(p => p.Id == d.RecipientProviderId).Select(p => p.Ppg == null ? null : p.Ppg.Name).First(),
-                d.Description, d.Purpose, d.ReleaseId))
+                d.Description, d.Purpose, d.ReleaseId, d.EmergencyAccessId))
             .ToListAsync(cancellationToken);
         await audit.RecordAsync(AuditAction.DisclosuresAccounted, AuditOutcome.Success, memberId, cancellationToken: cancellationToken);
         return Page();
     }
 
-    public sealed record Line(DateTime DisclosedAt, ProtectedContent Content, string Recipient, string? RecipientGroup, string Description, string Purpose, int ReleaseId);
+    public sealed record Line(DateTime DisclosedAt, ProtectedContent Content, string Recipient, string? RecipientGroup, string Description, string Purpose, int? ReleaseId, int? EmergencyAccessId)
+    {
+        /// <summary>The consent it went under, or the medical emergency (42 CFR 2.51) when no consent was needed.</summary>
+        public string Under => ReleaseId is { } release ? $"release #{release}" : $"medical emergency (42 CFR 2.51), grant #{EmergencyAccessId}";
+    }
 }

@@ -16,7 +16,7 @@ public sealed class DocumentModel(CareDbContext db, MemberAccess access, AuditTr
 {
     public async Task<IActionResult> OnGetAsync(int memberId, int releaseId, CancellationToken cancellationToken)
     {
-        var visible = await access.MembersVisibleTo(User).AnyAsync(m => m.Id == memberId, cancellationToken);
+        var visible = await access.MembersWhoseReleasesOpenTo(User).AnyAsync(m => m.Id == memberId, cancellationToken);
         var document = visible
             ? await db.ReleaseDocuments.AsNoTracking()
                 .Where(d => d.ReleaseId == releaseId && db.Releases.Any(r => r.Id == releaseId && r.MemberId == memberId))

@@ -13,7 +13,8 @@ namespace CareCoordination.Web.Pages.Releases;
 
 /// <summary>
 /// Records a release the member (or their personal representative) signed on paper, every element the form carries, with
-/// the scanned form itself: a PDF, PNG or JPEG of at most 10 MB, recognised by its content and kept with its SHA-256.
+/// the scanned form itself: a PDF, PNG or JPEG of at most 10 MB, recognised by its content and kept with its SHA-256. It is
+/// received, awaiting verification: nothing is released under it until someone else has checked it (see <see cref="VerifyModel"/>).
 /// </summary>
 [RequestSizeLimit(NewModel.RequestLimit)]
 [RequestFormLimits(MultipartBodyLengthLimit = NewModel.RequestLimit)]
@@ -103,7 +104,7 @@ public sealed class NewModel(
             return LocalRedirect(earlier);
         }
 
-        var release = Input.ToRelease(memberId);
+        var release = Input.ToRelease(memberId, User.UserId(), clock.UtcNow);
         db.Releases.Add(release);
         await db.SaveChangesAsync(cancellationToken);
         var content = await Input.ReadDocumentAsync(cancellationToken);
@@ -122,7 +123,7 @@ public sealed class NewModel(
 
     private async Task<bool> LoadAsync(int memberId, CancellationToken cancellationToken)
     {
-        var name = await access.MembersVisibleTo(User).AsNoTracking().Where(m => m.Id == memberId)
+        var name = await access.MembersWhoseReleasesOpenTo(User).AsNoTracking().Where(m => m.Id == memberId)
             .Select(m => m.GivenName + " " + m.FamilyName).SingleOrDefaultAsync(cancellationToken);
         if (name is null)
         {
@@ -173,9 +174,12 @@ public sealed class NewModel(
 
         public IFormFile? SignedDocument { get; set; }
 
-        public Release ToRelease(int memberId) => new()
+        /// <summary>The release as received: it awaits verification by someone else before anything is released under it.</summary>
+        public Release ToRelease(int memberId, string recordedByUserId, DateTime recordedAt) => new()
         {
             MemberId = memberId,
+            RecordedByUserId = recordedByUserId,
+            RecordedAt = recordedAt,
             Kind = Kind!.Value,
             Information = ReleasedInformationFacts.Combine(Information),
             InformationDescription = InformationDescription!.Trim(),
@@ -223,6 +227,9 @@ public sealed class NewModel(
             RuleFor(r => r.Information).Must(i => i.Contains(ReleasedInformation.SubstanceUseDisorderRecords))
                 .WithMessage("A Part 2 consent must name Part 2 SUD records.")
                 .When(r => r.Kind == ReleaseKind.SubstanceUseDisorderConsent && r.Information.Count > 0);
+            RuleFor(r => r.Information).Must(i => i.Count == 1 && i[0] == ReleasedInformation.SudCounselingNotes)
+                .WithMessage("A consent for SUD counseling notes names those notes alone (42 CFR 2.31(b)).")
+                .When(r => r.Kind == ReleaseKind.SudCounselingNotesConsent && r.Information.Count > 0);
             Text(r => r.InformationDescription, 1000, "Describe the information in the form's own words.");
             Text(r => r.AuthorizedDiscloser, 300, "Name who may disclose it: a person, or a class of persons.");
             RuleFor(r => r.RecipientProviderId).NotNull().WithMessage("Choose the recipient: a provider, or a PPG.").When(r => r.RecipientPpgId is null);

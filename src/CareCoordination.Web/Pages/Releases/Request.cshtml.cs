@@ -1,5 +1,6 @@
 using CareCoordination.Core.Audit;
 using CareCoordination.Core.Consent;
+using CareCoordination.Core.Members;
 using CareCoordination.Web.Consent;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Identity;
@@ -48,6 +49,9 @@ public sealed class RequestModel(
 
     public bool NothingOnFile { get; private set; }
 
+    /// <summary>The open grant through which alone the requester sees this member: the emergency rules then apply.</summary>
+    public EmergencyAccess? EmergencyOnly { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int memberId, ProtectedContent? content, CancellationToken cancellationToken)
     {
         if (User.ProviderIdOf() is null)
@@ -85,7 +89,7 @@ public sealed class RequestModel(
         }
 
         var outcome = await protectedContent.RequestAsync(
-            new ProtectedContentRequest(memberId, Requested, providerId, User.UserId(), Input.Purpose!.Trim(), SubmissionId), cancellationToken);
+            new ProtectedContentRequest(memberId, Requested, providerId, User.UserId(), Input.Purpose!.Trim(), SubmissionId, EmergencyOnly), cancellationToken);
         if (outcome.EarlierResult is { } earlier)
         {
             return LocalRedirect(earlier);
@@ -105,13 +109,14 @@ public sealed class RequestModel(
     {
         var name = await access.MembersVisibleTo(User).AsNoTracking().Where(m => m.Id == memberId)
             .Select(m => m.GivenName + " " + m.FamilyName).SingleOrDefaultAsync(cancellationToken);
-        if (name is null || content is not (ProtectedContent.PsychotherapyNotes or ProtectedContent.SubstanceUseDisorderRecords))
+        if (name is null || content is not (ProtectedContent.PsychotherapyNotes or ProtectedContent.SubstanceUseDisorderRecords or ProtectedContent.SudCounselingNotes))
         {
             await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Denied, memberId, cancellationToken: cancellationToken);
             return false;
         }
 
         (MemberId, MemberName, Requested) = (memberId, name, content.Value);
+        EmergencyOnly = await access.EmergencyOnlyAsync(User, memberId, cancellationToken);
         var providerId = User.ProviderIdOf();
         Recipient = await db.Providers.AsNoTracking().Where(p => p.Id == providerId)
             .Select(p => p.GivenName + " " + p.FamilyName + (p.Credentials == null ? "" : ", " + p.Credentials) + (p.Ppg == null ? "" : " (" + p.Ppg.Name + ")"))

@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CareCoordination.Web.Pages.Releases;
 
 /// <summary>
-/// Records that the member revoked a release, with a note of how (45 CFR 164.508(b)(5); 42 CFR 2.31(a)(6)). From then on
+/// Records the member's written revocation of a release: when the member signed it and how it reached the plan
+/// (45 CFR 164.508(b)(5); 42 CFR 2.31(a)(6)). Never under an emergency grant, which does not open the release forms. From then on
 /// the consent gate refuses anything under it; disclosures already made stay on record.
 /// </summary>
 public sealed class RevokeModel(
@@ -75,20 +76,26 @@ public sealed class RevokeModel(
             return Page();
         }
 
+        if (Input.SignedOn < Release.Release.SignedOn)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Revocation.SignedOn)}", "The revocation cannot be signed before the release it revokes.");
+            return Page();
+        }
+
         if (await submissions.ClaimAsync(SubmissionId, cancellationToken) is { } earlier)
         {
             return LocalRedirect(earlier);
         }
 
         var release = await db.Releases.SingleAsync(r => r.Id == releaseId, cancellationToken);
-        release.Revoke(clock.UtcNow, Input.Note!.Trim());
+        release.Revoke(clock.UtcNow, Input.Note!.Trim(), Input.SignedOn!.Value, User.UserId());
         audit.Add(AuditAction.ReleaseRevoked, AuditOutcome.Success, memberId);
         return LocalRedirect(await submissions.CompleteAsync(SubmissionId, $"/Members/{memberId}/Releases", cancellationToken));
     }
 
     private async Task<bool> LoadAsync(int memberId, int releaseId, CancellationToken cancellationToken)
     {
-        var name = await access.MembersVisibleTo(User).AsNoTracking().Where(m => m.Id == memberId)
+        var name = await access.MembersWhoseReleasesOpenTo(User).AsNoTracking().Where(m => m.Id == memberId)
             .Select(m => m.GivenName + " " + m.FamilyName).SingleOrDefaultAsync(cancellationToken);
         var release = name is null ? null : (await db.ReleaseRowsAsync(memberId, clock.Today, cancellationToken, releaseId)).SingleOrDefault();
         if (name is null || release is null)
@@ -101,17 +108,31 @@ public sealed class RevokeModel(
         return true;
     }
 
+    /// <summary>The member's written revocation: a revocation is the member's act, in writing (45 CFR 164.508(b)(5); 42 CFR 2.31(a)(6)).</summary>
     public sealed class Revocation
     {
-        /// <summary>How the member revoked it (in writing, at the clinic, by letter...), for the record.</summary>
+        /// <summary>How the written revocation reached the plan (handed in at the clinic, by letter...), for the record.</summary>
         public string? Note { get; set; }
+
+        /// <summary>The day the member, or their representative, signed the revocation.</summary>
+        public DateOnly? SignedOn { get; set; }
+
+        public bool InWritingFromTheMember { get; set; }
     }
 
     public sealed class RevocationValidator : AbstractValidator<Revocation>
     {
-        public RevocationValidator() =>
+        public RevocationValidator(PlanClock clock)
+        {
+            ArgumentNullException.ThrowIfNull(clock);
             RuleFor(r => r.Note).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Say how the member revoked it, e.g. \"Revoked in writing at the clinic\".")
+                .NotEmpty().WithMessage("Say how the member's written revocation reached you, e.g. \"Signed letter handed in at the clinic\".")
                 .MaximumLength(500).WithMessage("Keep the note under 500 characters.");
+            RuleFor(r => r.SignedOn).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage("Enter the date the member signed the revocation.")
+                .Must(day => day <= clock.Today).WithMessage("The revocation cannot be signed in the future.");
+            RuleFor(r => r.InWritingFromTheMember).Equal(true)
+                .WithMessage("A revocation is the member's act, in writing: confirm you hold the member's (or representative's) signed revocation.");
+        }
     }
 }

@@ -216,6 +216,13 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<int?>("EmergencyAccessId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EmergencyNature")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
                     b.Property<int>("MemberId")
                         .HasColumnType("int");
 
@@ -227,10 +234,12 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.Property<int>("RecipientProviderId")
                         .HasColumnType("int");
 
-                    b.Property<int>("ReleaseId")
+                    b.Property<int?>("ReleaseId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EmergencyAccessId");
 
                     b.HasIndex("RecipientProviderId");
 
@@ -238,7 +247,10 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("MemberId", "DisclosedAt");
 
-                    b.ToTable("Disclosures");
+                    b.ToTable("Disclosures", t =>
+                        {
+                            t.HasCheckConstraint("CK_Disclosures_UnderConsentOrEmergency", "(ReleaseId IS NOT NULL AND EmergencyAccessId IS NULL) OR (ReleaseId IS NULL AND EmergencyAccessId IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("CareCoordination.Core.Consent.ProtectedNote", b =>
@@ -333,6 +345,13 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.Property<int?>("RecipientProviderId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("RepresentativeAuthority")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
@@ -341,8 +360,15 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<DateOnly?>("RevocationSignedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("RevokedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("SignedBy")
                         .IsRequired()
@@ -357,6 +383,22 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("VerificationRefusal")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("VerifiedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RecipientPpgId");
@@ -364,6 +406,8 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.HasIndex("RecipientProviderId");
 
                     b.HasIndex("MemberId", "Kind");
+
+                    b.HasIndex("Verification", "RecordedAt");
 
                     b.ToTable("Releases", t =>
                         {
@@ -742,6 +786,23 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Approval")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("ApprovalDecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ApprovalDecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("datetime2");
 
@@ -756,6 +817,25 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -766,6 +846,10 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.HasIndex("GrantedAt");
 
                     b.HasIndex("MemberId");
+
+                    b.HasIndex("Review", "RequestedAt");
+
+                    b.HasIndex("UserId", "RequestedAt");
 
                     b.HasIndex("UserId", "MemberId", "ExpiresAt");
 
@@ -1288,6 +1372,11 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("CareCoordination.Core.Consent.Disclosure", b =>
                 {
+                    b.HasOne("CareCoordination.Core.Members.EmergencyAccess", null)
+                        .WithMany()
+                        .HasForeignKey("EmergencyAccessId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CareCoordination.Core.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
@@ -1303,8 +1392,7 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.HasOne("CareCoordination.Core.Consent.Release", null)
                         .WithMany()
                         .HasForeignKey("ReleaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CareCoordination.Core.Consent.ProtectedNote", b =>

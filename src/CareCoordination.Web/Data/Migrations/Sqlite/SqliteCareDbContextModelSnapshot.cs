@@ -203,6 +203,13 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("EmergencyAccessId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmergencyNature")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
 
@@ -214,10 +221,12 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                     b.Property<int>("RecipientProviderId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("ReleaseId")
+                    b.Property<int?>("ReleaseId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EmergencyAccessId");
 
                     b.HasIndex("RecipientProviderId");
 
@@ -225,7 +234,10 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MemberId", "DisclosedAt");
 
-                    b.ToTable("Disclosures");
+                    b.ToTable("Disclosures", t =>
+                        {
+                            t.HasCheckConstraint("CK_Disclosures_UnderConsentOrEmergency", "(ReleaseId IS NOT NULL AND EmergencyAccessId IS NULL) OR (ReleaseId IS NULL AND EmergencyAccessId IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("CareCoordination.Core.Consent.ProtectedNote", b =>
@@ -316,6 +328,13 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                     b.Property<int?>("RecipientProviderId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RepresentativeAuthority")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -324,7 +343,14 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RevocationSignedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedByUserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SignedBy")
@@ -340,6 +366,22 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationRefusal")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerifiedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RecipientPpgId");
@@ -347,6 +389,8 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                     b.HasIndex("RecipientProviderId");
 
                     b.HasIndex("MemberId", "Kind");
+
+                    b.HasIndex("Verification", "RecordedAt");
 
                     b.ToTable("Releases", t =>
                         {
@@ -709,6 +753,23 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Approval")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovalDecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovalDecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("TEXT");
 
@@ -723,6 +784,25 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Review")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -733,6 +813,10 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                     b.HasIndex("GrantedAt");
 
                     b.HasIndex("MemberId");
+
+                    b.HasIndex("Review", "RequestedAt");
+
+                    b.HasIndex("UserId", "RequestedAt");
 
                     b.HasIndex("UserId", "MemberId", "ExpiresAt");
 
@@ -1240,6 +1324,11 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CareCoordination.Core.Consent.Disclosure", b =>
                 {
+                    b.HasOne("CareCoordination.Core.Members.EmergencyAccess", null)
+                        .WithMany()
+                        .HasForeignKey("EmergencyAccessId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CareCoordination.Core.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
@@ -1255,8 +1344,7 @@ namespace CareCoordination.Web.Data.Migrations.Sqlite
                     b.HasOne("CareCoordination.Core.Consent.Release", null)
                         .WithMany()
                         .HasForeignKey("ReleaseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CareCoordination.Core.Consent.ProtectedNote", b =>
