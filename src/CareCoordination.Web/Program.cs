@@ -37,6 +37,8 @@ builder.Services.AddSingleton(services => PlanClock.From(builder.Configuration, 
 builder.Services.AddCareDatabase();
 builder.Services.AddAuditChain();
 builder.Services.AddCareIdentity(builder.Environment);
+// Cookies and antiforgery tokens stay readable on every node and across restarts, under a certificate outside Development.
+builder.Services.AddCareDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddRazorPages(options =>
 {
     // Which roles may reach each journey; MemberAccess then decides which members' records.

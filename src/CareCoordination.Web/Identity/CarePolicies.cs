@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,8 +38,6 @@ public static class CarePolicies
             .AddClaimsPrincipalFactory<CareUserClaimsFactory>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<UsedAuthenticatorCodes>();
-        // Cookies and antiforgery tokens stay readable on every node and across restarts.
-        services.AddDataProtection().SetApplicationName("CareCoordination").PersistKeysToDbContext<Data.CareDbContext>();
         services.AddOptions<CareSignInOptions>()
             .Configure(options => options.AdminsMustUseTwoFactor = !environment.IsDevelopment())
             .BindConfiguration(CareSignInOptions.Section);
