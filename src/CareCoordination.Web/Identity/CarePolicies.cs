@@ -93,6 +93,7 @@ public static class CarePolicies
             options.Cookie.SecurePolicy = securePolicy;
         });
 
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedRoleRefusals>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ClinicalRecords, policy => policy.RequireRole(CareRoles.Clinical))
