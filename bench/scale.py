@@ -238,6 +238,8 @@ class Server:
             "ASPNETCORE_ENVIRONMENT": "Production",
             "ConnectionStrings__CareCoordination": f"Data Source={self.db}",
             "SignIn__AdminsMustUseTwoFactor": "false",
+            # A throwaway benchmark database: its data-protection keys need no certificate (docs/performance.md).
+            "DataProtection__AllowUnprotectedKeys": "true",
             "DOTNET_NOLOGO": "1",
         })
         env.update({key.replace(":", "__"): value for key, value in self.app_settings.items()})

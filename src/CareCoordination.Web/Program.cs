@@ -37,6 +37,8 @@ builder.Services.AddSingleton(services => PlanClock.From(builder.Configuration, 
 builder.Services.AddCareDatabase();
 builder.Services.AddAuditChain();
 builder.Services.AddCareIdentity(builder.Environment);
+// Cookies and antiforgery tokens stay readable on every node and across restarts, under a certificate outside Development.
+builder.Services.AddCareDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddRazorPages(options =>
 {
     // Which roles may reach each journey; MemberAccess then decides which members' records.
@@ -78,12 +80,7 @@ builder.Services.AddCareHealthChecks();
 var app = builder.Build();
 
 app.UseSecurityHeaders();
-app.UseExceptionHandler(new ExceptionHandlerOptions
-{
-    ExceptionHandlingPath = "/Error",
-    // A request the app refuses as malformed (a form without its submission id) is the sender's fault, not a failure.
-    StatusCodeSelector = exception => exception is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError,
-});
+app.UseExceptionHandler("/Error");
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
@@ -96,6 +93,8 @@ app.UseSerilogRequestLogging(options =>
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0} ms";
 });
 app.UseAbandonedRequests();
+// Inside the request log, so a refused form is logged as its 400 and one warning, not as an exception.
+app.UseRefusedRequests();
 // Dates follow the browser's language; times are always the plan's time zone.
 app.UseRequestLocalization(options =>
 {

@@ -35,6 +35,9 @@ public class CareAppFactory : WebApplicationFactory<Program>
     /// <summary>Whether the app migrates and seeds at startup; a class testing an unprepared database turns it off.</summary>
     protected virtual bool PrepareDatabase => true;
 
+    /// <summary>What encrypts the data-protection keys: outside Development the app refuses to start without it.</summary>
+    protected virtual Trust.KeyCertificate? KeyCertificate => Trust.KeyCertificate.Shared;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -44,6 +47,8 @@ public class CareAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Queue:CountsFreshForSeconds", "0");
         builder.UseSetting("Database:MigrateOnStartup", PrepareDatabase.ToString());
         builder.UseSetting("Database:SeedDemo", PrepareDatabase.ToString());
+        builder.UseSetting("DataProtection:CertificatePath", KeyCertificate?.Path ?? "");
+        builder.UseSetting("DataProtection:CertificatePassword", KeyCertificate?.Password ?? "");
         builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
     }
 

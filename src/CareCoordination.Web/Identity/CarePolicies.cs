@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,8 +41,6 @@ public static class CarePolicies
             .AddClaimsPrincipalFactory<CareUserClaimsFactory>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<UsedAuthenticatorCodes>();
-        // Cookies and antiforgery tokens stay readable on every node and across restarts.
-        services.AddDataProtection().SetApplicationName("CareCoordination").PersistKeysToDbContext<Data.CareDbContext>();
         services.AddOptions<CareSignInOptions>()
             .Configure(options => options.AdminsMustUseTwoFactor = !environment.IsDevelopment())
             .BindConfiguration(CareSignInOptions.Section);
@@ -99,6 +96,7 @@ public static class CarePolicies
             options.Cookie.SecurePolicy = securePolicy;
         });
 
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuditedRoleRefusals>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(ClinicalRecords, policy => policy.RequireRole(CareRoles.Clinical))

@@ -14,8 +14,6 @@ public sealed class ErrorModel : PageModel
 
     public bool DatabaseUnavailable { get; private set; }
 
-    public bool FormRefused { get; private set; }
-
     public void OnGet() => Describe();
 
     public void OnPost() => Describe();
@@ -25,6 +23,5 @@ public sealed class ErrorModel : PageModel
         CorrelationId = HttpContext.TraceIdentifier;
         var exception = HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error;
         DatabaseUnavailable = exception is DbException || exception?.InnerException is DbException;
-        FormRefused = exception is BadHttpRequestException;
     }
 }

@@ -48,6 +48,9 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["HOME"] = home;
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__CareCoordination"] = $"Data Source={databasePath}";
+        // Production refuses to keep its data-protection keys unencrypted.
+        start.Environment["DataProtection__CertificatePath"] = Trust.KeyCertificate.Shared.Path;
+        start.Environment["DataProtection__CertificatePassword"] = Trust.KeyCertificate.Shared.Password;
 
         var app = new AppProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
         app._process.OutputDataReceived += (_, line) => app.Keep(line.Data);

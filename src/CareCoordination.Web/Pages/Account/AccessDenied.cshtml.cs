@@ -1,14 +1,9 @@
-using CareCoordination.Core.Audit;
-using CareCoordination.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareCoordination.Web.Pages.Account;
 
-public sealed class AccessDeniedModel(AuditTrail audit) : PageModel
+/// <summary>Where a role refusal is sent; the refusal itself was audited where it was refused (<see cref="Identity.AuditedRoleRefusals"/>).</summary>
+public sealed class AccessDeniedModel : PageModel
 {
-    public async Task OnGetAsync()
-    {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        await audit.RecordAsync(AuditAction.AccessDenied, AuditOutcome.Denied);
-    }
+    public void OnGet() => Response.StatusCode = StatusCodes.Status403Forbidden;
 }

@@ -33,9 +33,9 @@ public sealed partial class DetailModel
 
     public async Task<IActionResult> OnPostClaimAsync(int taskId, CancellationToken cancellationToken)
     {
-        if (await submissions.ClaimAsync(SubmissionId, cancellationToken) is { } earlier)
+        if (await submissions.EarlierResultAsync(SubmissionId, cancellationToken) is { } repeated)
         {
-            return LocalRedirect(earlier);
+            return LocalRedirect(repeated);
         }
 
         var me = User.UserId();
@@ -49,9 +49,21 @@ public sealed partial class DetailModel
                 .SetProperty(t => t.Version, version), cancellationToken);
         if (claimed == 0)
         {
+            // A twin of this post (a double click) that claimed the task a moment ago goes where that one went.
+            if (await submissions.EarlierResultAsync(SubmissionId, cancellationToken) is { } twin)
+            {
+                return LocalRedirect(twin);
+            }
+
             return await RefusedAsync(taskId, task => task.AssigneeUserId is not null && !CoordinationTask.IsClosedStatus(task.Status)
                 ? $"Already claimed by {task.Assignee ?? "another care manager"}."
                 : $"Only open tasks can be claimed; this one is {CoordinationTask.Describe(task.Status)}.", cancellationToken);
+        }
+
+        // Claimed only once the task is ours, as in every other action: a refused claim leaves the form usable again.
+        if (await submissions.ClaimAsync(SubmissionId, cancellationToken) is { } earlier)
+        {
+            return LocalRedirect(earlier);
         }
 
         var memberId = await db.CoordinationTasks.Where(t => t.Id == taskId).Select(t => t.MemberId).SingleAsync(cancellationToken);

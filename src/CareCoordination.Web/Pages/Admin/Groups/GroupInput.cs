@@ -48,6 +48,7 @@ public sealed class GroupInputValidator : AbstractValidator<GroupInput>
     public GroupInputValidator()
     {
         RuleFor(g => g.Name).NotEmpty().WithMessage("Enter the group's name.")
+            .MustHaveVisibleText("group's name")
             .MaximumLength(200).WithMessage("A group name is at most 200 characters.");
         RuleFor(g => g.Phone).IsNorthAmericanPhone("phone number");
         RuleFor(g => g.Fax).IsNorthAmericanPhone("fax number");

@@ -128,10 +128,13 @@ public sealed class ProviderInputValidator : AbstractValidator<ProviderInput>
             .Must(npi => npi!.Trim().Length == 10 && npi.Trim().All(char.IsAsciiDigit)).WithMessage("An NPI is exactly 10 digits.")
             .Must(Npi.IsValid).WithMessage("This NPI's check digit does not match: look for a mistyped digit.");
         RuleFor(p => p.GivenName).NotEmpty().WithMessage("Enter the given name.")
+            .MustHaveVisibleText("given name")
             .MaximumLength(100).WithMessage("A given name is at most 100 characters.");
         RuleFor(p => p.FamilyName).NotEmpty().WithMessage("Enter the family name.")
+            .MustHaveVisibleText("family name")
             .MaximumLength(100).WithMessage("A family name is at most 100 characters.");
-        RuleFor(p => p.Credentials).MaximumLength(40).WithMessage("Credentials are at most 40 characters, like MD or LCSW.");
+        RuleFor(p => p.Credentials).MustHaveVisibleText("credentials")
+            .MaximumLength(40).WithMessage("Credentials are at most 40 characters, like MD or LCSW.");
         RuleFor(p => p.Kind).NotNull().WithMessage("Choose the kind of provider.").IsInEnum();
         RuleFor(p => p.Discipline).IsInEnum();
         RuleFor(p => p).Custom((input, context) =>

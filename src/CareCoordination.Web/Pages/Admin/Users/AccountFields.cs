@@ -23,6 +23,7 @@ public sealed class AccountFieldsValidator : AbstractValidator<IAccountFields>
     public AccountFieldsValidator()
     {
         RuleFor(a => a.DisplayName).NotEmpty().WithMessage("Enter the name to show for this person, like Dr. Maya Okafor.")
+            .MustHaveVisibleText("display name")
             .MaximumLength(100).WithMessage("A display name is at most 100 characters.");
         RuleFor(a => a.Role).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Choose a role.")
             .Must(role => CareRoles.All.Contains(role!)).WithMessage("Choose a role from the list.");
