@@ -75,9 +75,25 @@ internal static class ReleaseTesting
         SignerName = "Test Member",
     };
 
-    public static async Task<int> AddReleaseAsync(this CareAppFactory app, Func<DateOnly, Release> release, Action<Release>? after = null) => await app.WithDatabase(async db =>
+    /// <summary>The privacy office, checking a form someone else recorded.</summary>
+    public static readonly Verifier PrivacyOffice = new("privacy-office-in-tests", IsPrivacyOfficer: true, ProviderId: null, ProviderPpgId: null, HoldsTheNotes: false);
+
+    public static Release VerifiedByThePrivacyOffice(this Release release)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        release.Verify(PrivacyOffice, DateTime.UtcNow);
+        return release;
+    }
+
+    /// <summary>Puts a release on file, verified by the privacy office unless <paramref name="verified"/> says it still waits.</summary>
+    public static async Task<int> AddReleaseAsync(this CareAppFactory app, Func<DateOnly, Release> release, Action<Release>? after = null, bool verified = true) => await app.WithDatabase(async db =>
     {
         var added = release(app.Today());
+        if (verified)
+        {
+            added.VerifiedByThePrivacyOffice();
+        }
+
         after?.Invoke(added);
         db.Releases.Add(added);
         await db.SaveChangesAsync();

@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using CareCoordination.Web.Tests.Releases;
+
 namespace CareCoordination.Web.Tests.Security;
 
 /// <summary>Whose record a request names: one the role may open, one it may not, or its own member with another member's id.</summary>
@@ -343,7 +345,7 @@ public sealed partial class SecurityWorld
                 SignedOn = Today.AddDays(-30),
                 SignedBy = SignerKind.Member,
                 SignerName = "Test Member",
-            });
+            }.VerifiedByThePrivacyOffice());
             db.ProtectedNotes.Add(new ProtectedNote
             {
                 MemberId = memberId,
