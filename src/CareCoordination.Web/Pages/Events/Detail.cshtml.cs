@@ -59,7 +59,9 @@ public sealed class DetailModel(CareDbContext db, MemberAccess access, AuditTrai
         Share = recorded.IsPart2Information
             ? (await part2.ForMemberAsync(memberId, await part2.RecipientOfAsync(User, cancellationToken), cancellationToken)).Of(true, recorded.ProviderId)
             : Part2Share.Unrestricted;
-        RecordedBy = await db.Users.Where(u => u.Id == recorded.RecordedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "unknown user";
+        // Who at a Part 2 program recorded it would say where the member is treated: withheld with the rest.
+        RecordedBy = !Share.Shown ? "a clinician (withheld under 42 CFR Part 2)"
+            : await db.Users.Where(u => u.Id == recorded.RecordedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "unknown user";
         Tasks = await db.CoordinationTasks.AsNoTracking().Where(t => t.EventId == eventId).OrderBy(t => t.Priority).ThenBy(t => t.Id).ToListAsync(cancellationToken);
         Message = await db.InboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.EventId == eventId, cancellationToken);
         if (Message is not null)

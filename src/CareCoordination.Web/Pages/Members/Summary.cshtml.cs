@@ -67,10 +67,6 @@ public sealed class SummaryModel(CareDbContext db, MemberAccess access, AuditTra
 
         Member = header;
         Emergency = await EmergencyOnlyAsync(id, cancellationToken);
-        Treating = await db.CareRelationships.AsNoTracking().ActiveOn(Today).Where(r => r.MemberId == id)
-            .OrderBy(r => r.StartOn)
-            .Select(r => r.Provider.GivenName + " " + r.Provider.FamilyName + ", " + r.Provider.Credentials)
-            .ToListAsync(cancellationToken);
         var sharing = await part2.ForMemberAsync(id, await part2.RecipientOfAsync(User, cancellationToken), cancellationToken);
         // Diagnoses and orders carry their recording provider, not a Part 2 mark of their own: the directory says which are programs.
         var programs = (await db.Providers.AsNoTracking().Where(p => p.IsPart2Program).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
@@ -83,6 +79,12 @@ public sealed class SummaryModel(CareDbContext db, MemberAccess access, AuditTra
         Conditions = [.. conditions.Where(c => c.Share.Shown).Select(c => c.Item)];
         Medications = [.. medications.Where(o => o.Share.Shown).Select(o => o.Item)];
         ClinicalListsWithheld = conditions.Count != Conditions.Count || medications.Count != Medications.Count;
+        // Being treated by a Part 2 program is itself Part 2 information (42 CFR 2.12(a)(1)): named only where it may reach the viewer.
+        Treating = [.. (await db.CareRelationships.AsNoTracking().ActiveOn(Today).Where(r => r.MemberId == id)
+                .OrderBy(r => r.StartOn)
+                .Select(r => new { r.ProviderId, r.Provider.IsPart2Program, Name = r.Provider.GivenName + " " + r.Provider.FamilyName + ", " + r.Provider.Credentials })
+                .ToListAsync(cancellationToken))
+            .Where(r => sharing.Of(r.IsPart2Program, r.ProviderId).Shown).Select(r => r.Name)];
         Releases = await ReleasesOf(id, cancellationToken);
         OpenTasks = await db.CoordinationTasks.AsNoTracking().WhereOpen()
             .Where(t => t.MemberId == id)
