@@ -43,6 +43,9 @@ public static class CoordinationTriggerFacts
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown trigger."),
     };
 
+    /// <summary>Whether a coordination rule raises it as a flag on an event; <see cref="CoordinationTrigger.Part2ConsentNeeded"/> is only ever a task.</summary>
+    public static bool IsFlaggedByARule(this CoordinationTrigger trigger) => trigger != CoordinationTrigger.Part2ConsentNeeded;
+
     public static string Label(this CoordinationTrigger trigger) => trigger switch
     {
         CoordinationTrigger.PsychotropicStartOrChange => "Psychotropic start or change",
