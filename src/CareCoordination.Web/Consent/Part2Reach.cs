@@ -38,6 +38,24 @@ public sealed class Part2Reach(CareDbContext db, PlanClock clock)
         return Part2Sharing.For(recipient, releases, clock.Today);
     }
 
+    /// <summary>
+    /// For a list of rows about several members, seen by one user: how each row's details reach them, answered from one read
+    /// of the releases of the members whose rows hold Part 2 information.
+    /// </summary>
+    public async Task<Func<int, bool, int?, Part2Share>> SharesForAsync(ClaimsPrincipal user, IEnumerable<(int MemberId, bool IsPart2Information)> rows,
+        CancellationToken cancellationToken)
+    {
+        var members = rows.Where(r => r.IsPart2Information).Select(r => r.MemberId).Distinct().ToList();
+        if (members.Count == 0)
+        {
+            return (_, _, _) => Part2Share.Unrestricted;
+        }
+
+        var sharing = await ForMembersAsync(members, await RecipientOfAsync(user, cancellationToken), cancellationToken);
+        return (memberId, isPart2Information, authorProviderId) => !isPart2Information ? Part2Share.Unrestricted
+            : sharing.TryGetValue(memberId, out var member) ? member.Of(true, authorProviderId) : Part2Share.Withheld;
+    }
+
     /// <summary>For a page of a report: each listed member's sharing with the recipient, from one read of their releases.</summary>
     public async Task<IReadOnlyDictionary<int, Part2Sharing>> ForMembersAsync(IReadOnlyCollection<int> memberIds, Part2Recipient recipient, CancellationToken cancellationToken)
     {

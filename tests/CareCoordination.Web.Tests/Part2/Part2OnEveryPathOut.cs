@@ -208,6 +208,65 @@ public partial class Part2OnEveryPathOut(CdsAppFactory app) : IClassFixture<CdsA
         Assert.Contains("F20.9", schizophrenia, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_care_managers_queue_and_task_page_follow_the_same_rule(bool consentOnFile)
+    {
+        var (_, consented, notConsented) = await WorldAsync();
+        var member = consentOnFile ? consented : notConsented;
+        var (task, ppg) = await app.WithDatabase(async db => (
+            await db.CoordinationTasks.Where(t => t.EventId == member.StartEventId && t.Trigger == CoordinationTrigger.PsychotropicStartOrChange).Select(t => t.Id).SingleAsync(),
+            await db.Members.Where(m => m.Id == member.Id).Select(m => m.PpgId).SingleAsync()));
+        var client = await app.SignedInAs(Browsing.CareManager);
+
+        var detail = Browsing.Text(await client.GetStringAsync($"/Queue/{task}"));
+        var queue = Browsing.Text(await client.GetStringAsync(string.Create(CultureInfo.InvariantCulture, $"/Queue?trigger=PsychotropicStartOrChange&ppg={ppg}")));
+
+        if (consentOnFile)
+        {
+            Assert.Contains(StartedDetail, detail, StringComparison.Ordinal);
+            Assert.Contains(await NoticeFor(member.Id, Part2Recipient.Plan), detail, StringComparison.Ordinal);
+            Assert.Contains(StartedDetail, queue, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.All([detail, queue], page =>
+            {
+                Assert.Contains(Part2Sharing.WithheldLine, page, StringComparison.Ordinal);
+                Assert.All(Part2Details, d => Assert.DoesNotContain(d, page, StringComparison.OrdinalIgnoreCase));
+            });
+        }
+    }
+
+    [Fact]
+    public async Task Another_prescriber_of_the_member_does_not_see_the_programs_orders_without_consent()
+    {
+        var (_, _, notConsented) = await WorldAsync();
+        var whitfield = await app.WithDatabase(db => db.Users.Where(u => u.Email == Browsing.Bh).Select(u => u.ProviderId!.Value).SingleAsync());
+        var today = app.Services.GetRequiredService<PlanClock>().Today;
+        await app.WithDatabase(async db =>
+        {
+            db.CareRelationships.Add(new Core.Members.CareRelationship { MemberId = notConsented.Id, ProviderId = whitfield, StartOn = today });
+            return await db.SaveChangesAsync();
+        });
+        try
+        {
+            var theirs = Browsing.Text(await (await app.SignedInAs(Browsing.Bh)).GetStringAsync($"/Members/{notConsented.Id}/Prescriptions"));
+            var own = Browsing.Text(await (await app.SignedInAs(Otp)).GetStringAsync($"/Members/{notConsented.Id}/Prescriptions"));
+
+            Assert.Contains(Part2Sharing.WithheldLine, theirs, StringComparison.Ordinal);
+            Assert.DoesNotContain("buprenorphine", theirs, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("clozapine", theirs, StringComparison.Ordinal);
+            Assert.Contains("buprenorphine", own, StringComparison.Ordinal);
+            Assert.DoesNotContain(Part2Sharing.WithheldLine, own, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await app.WithDatabase(db => db.CareRelationships.Where(r => r.MemberId == notConsented.Id && r.ProviderId == whitfield).ExecuteDeleteAsync());
+        }
+    }
+
     [Fact]
     public async Task Events_stay_Part2_information_when_the_directory_changes_later()
     {

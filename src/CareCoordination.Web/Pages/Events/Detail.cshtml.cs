@@ -2,7 +2,6 @@ using CareCoordination.Core.Audit;
 using CareCoordination.Core.Consent;
 using CareCoordination.Core.Coordination;
 using CareCoordination.Web.Consent;
-using CareCoordination.Web.Coordination;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Identity;
 using CareCoordination.Web.Infrastructure;
@@ -36,8 +35,8 @@ public sealed class DetailModel(CareDbContext db, MemberAccess access, AuditTrai
     /// <summary>Whether the event's details reach this viewer, and the notice that goes with them.</summary>
     public Part2Share Share { get; private set; } = Part2Share.Unrestricted;
 
-    /// <summary>The message as sent carries details this viewer may not see (it went to the PCP under the PCP's own consent).</summary>
-    public bool MessageWithheld => Message is not null && !Share.Shown && Message.Subject != CoordinationRecorder.WithheldSubject;
+    /// <summary>The PCP's message is shown to a viewer the event's details reach; it may have gone under the PCP's own consent.</summary>
+    public bool MessageWithheld => Message is not null && !Share.Shown;
 
     public TimeZoneInfo PlanZone => clock.PlanZone;
 
