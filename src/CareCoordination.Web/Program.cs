@@ -71,6 +71,7 @@ builder.Services.AddScoped<AuditTrail>();
 builder.Services.AddScoped<SubmissionGuard>();
 builder.Services.AddScoped<CoordinationRecorder>();
 builder.Services.AddScoped<ProtectedContentRelease>();
+builder.Services.AddScoped<Part2Reach>();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddSingleton(QueueCounts.From);
 builder.Services.AddCoordinationRules();

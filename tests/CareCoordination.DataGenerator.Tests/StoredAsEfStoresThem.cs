@@ -43,6 +43,7 @@ public sealed class StoredAsEfStoresThem : IDisposable
         {
             Npi = Npi.Parse("1234567893"), GivenName = "Maya", FamilyName = "Okafor", Credentials = "MD", Kind = ProviderKind.BehavioralHealthPractitioner,
             Discipline = BhDiscipline.Psychiatrist, CanPrescribe = true, Phone = "(555) 010-2101", Fax = "(555) 010-2201", SecureEmail = "maya.okafor@direct.demo.test",
+            IsPart2Program = true,
         };
         var member = new Member
         {
@@ -52,7 +53,7 @@ public sealed class StoredAsEfStoresThem : IDisposable
         var flagged = new CoordinationEvent
         {
             MemberId = 1, Kind = CoordinationEventKind.Prescription, OccurredAt = at, RecordedByUserId = "user-1", ProviderId = 1,
-            Summary = "Started sertraline 50 MG Oral Tablet 50 mg once daily", SharingDiscussedWithMember = true,
+            Summary = "Started sertraline 50 MG Oral Tablet 50 mg once daily", SharingDiscussedWithMember = true, IsPart2Information = true,
             Flags = [new CoordinationFlag { MemberId = 1, OccurredAt = at, Trigger = CoordinationTrigger.PsychotropicStartOrChange, Priority = Priority.High, Reason = "New psychotropic.", DueOn = day, ContactPath = ContactPath.PcpOffice }],
         };
         var task = CoordinationTask.Open(1, flagged, CoordinationTrigger.PsychotropicStartOrChange, Priority.High, day.AddDays(2), at);
@@ -123,7 +124,7 @@ public sealed class StoredAsEfStoresThem : IDisposable
             DirectoryGenerator.Write(db, new PlanDirectory(
                 [new PpgRow(1, ppg.Name, ppg.Phone!, ppg.Fax!, ppg.Version)],
                 [new ProviderRow(1, provider.Npi.Value, provider.GivenName, provider.FamilyName, provider.Credentials!, provider.Kind, provider.Discipline,
-                    provider.CanPrescribe, provider.PpgId, provider.Phone!, provider.Fax!, provider.SecureEmail!, provider.Version)]));
+                    provider.CanPrescribe, provider.PpgId, provider.Phone!, provider.Fax!, provider.SecureEmail!, provider.Version, provider.IsPart2Program)]));
             MemberGenerator.Write(db, new PlanMembers([new MemberRow
             {
                 Id = 1, PlanMemberId = member.PlanMemberId, GivenName = member.GivenName, FamilyName = member.FamilyName, DateOfBirth = member.DateOfBirth,

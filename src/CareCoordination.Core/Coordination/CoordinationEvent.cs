@@ -26,5 +26,11 @@ public sealed class CoordinationEvent
     /// <summary>The clinician recorded that sharing with the member's other providers was discussed with the member.</summary>
     public bool SharingDiscussedWithMember { get; init; }
 
+    /// <summary>
+    /// Recorded by a clinician of a 42 CFR Part 2 program (2.11 "records"): set from the provider at record time, so a later
+    /// change to the directory does not rewrite what the record was. Part 2 information leaves only under a covering consent.
+    /// </summary>
+    public bool IsPart2Information { get; init; }
+
     public List<CoordinationFlag> Flags { get; init; } = [];
 }

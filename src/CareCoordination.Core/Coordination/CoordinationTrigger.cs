@@ -20,6 +20,12 @@ public enum CoordinationTrigger
 
     /// <summary>After the initial assessment, a BH practitioner discovers a medical condition.</summary>
     BhMedicalFinding,
+
+    /// <summary>
+    /// Not a manual situation: a 42 CFR Part 2 program's information was withheld from a recipient no consent covers, so a
+    /// care manager asks the member for a Part 2 consent (42 CFR 2.31; one for treatment, payment and operations, 2.33(b)).
+    /// </summary>
+    Part2ConsentNeeded,
 }
 
 public static class CoordinationTriggerFacts
@@ -33,8 +39,12 @@ public static class CoordinationTriggerFacts
         CoordinationTrigger.MedicalToBhReferral => "T4",
         CoordinationTrigger.PcpFinding => "PCP-FINDING",
         CoordinationTrigger.BhMedicalFinding => "BH-MEDICAL-FINDING",
+        CoordinationTrigger.Part2ConsentNeeded => "PART2-CONSENT",
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown trigger."),
     };
+
+    /// <summary>Whether a coordination rule raises it as a flag on an event; <see cref="CoordinationTrigger.Part2ConsentNeeded"/> is only ever a task.</summary>
+    public static bool IsFlaggedByARule(this CoordinationTrigger trigger) => trigger != CoordinationTrigger.Part2ConsentNeeded;
 
     public static string Label(this CoordinationTrigger trigger) => trigger switch
     {
@@ -44,6 +54,7 @@ public static class CoordinationTriggerFacts
         CoordinationTrigger.MedicalToBhReferral => "Referral to behavioral health",
         CoordinationTrigger.PcpFinding => "PCP finding",
         CoordinationTrigger.BhMedicalFinding => "Medical condition found by BH",
+        CoordinationTrigger.Part2ConsentNeeded => "Part 2 consent needed",
         _ => trigger.ToString(),
     };
 }

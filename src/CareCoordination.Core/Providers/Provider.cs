@@ -36,6 +36,12 @@ public sealed class Provider
 
     public string? SecureEmail { get; set; }
 
+    /// <summary>
+    /// The plan's directory says this provider is a federally assisted program holding itself out as providing SUD
+    /// treatment (42 CFR 2.11, 2.12): what its clinicians record is Part 2 information. The plan decides which are.
+    /// </summary>
+    public bool IsPart2Program { get; set; }
+
     public string DisplayName => Credentials is null ? $"{GivenName} {FamilyName}" : $"{GivenName} {FamilyName}, {Credentials}";
 
     public bool IsBehavioralHealth => Kind == ProviderKind.BehavioralHealthPractitioner;

@@ -23,6 +23,16 @@ public static class ManualText
     public const string BhMedicalFinding =
         "After the behavioral health provider conducts an initial assessment, the behavioral health provider or clinical care manager should coordinate care with the member's PCP if a medical condition is discovered.";
 
+    /// <summary>
+    /// Not the manual's words but the regulation's, for the one task no manual situation raises: SUD records of a Part 2
+    /// program go to another provider only with the member's written consent (42 CFR 2.31, 2.33(b) of the 2024 rule).
+    /// </summary>
+    public const string Part2ConsentNeeded =
+        "42 CFR Part 2: records of a substance use disorder program may be disclosed only with the member's written consent (2.31); a single consent may cover all future treatment, payment and health care operations (2.33(b)). Ask the member whether they will consent.";
+
+    /// <summary>Where the quoted words come from: the provider manual, or the Part 2 regulation.</summary>
+    public static string SourceOf(CoordinationTrigger trigger) => trigger == CoordinationTrigger.Part2ConsentNeeded ? "42 CFR Part 2" : "Provider manual";
+
     public static string For(CoordinationTrigger trigger) => trigger switch
     {
         CoordinationTrigger.PsychotropicStartOrChange => PsychotropicStartOrChange,
@@ -31,6 +41,7 @@ public static class ManualText
         CoordinationTrigger.MedicalToBhReferral => MedicalToBhReferral,
         CoordinationTrigger.PcpFinding => PcpFinding,
         CoordinationTrigger.BhMedicalFinding => BhMedicalFinding,
+        CoordinationTrigger.Part2ConsentNeeded => Part2ConsentNeeded,
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "Unknown trigger."),
     };
 }

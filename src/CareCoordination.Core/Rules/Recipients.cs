@@ -12,7 +12,7 @@ public static class Recipients
     public static IReadOnlyList<Recipient> For(CoordinationTrigger trigger) => trigger switch
     {
         CoordinationTrigger.MedicalToBhReferral => BhPractitionerAndCareManagers,
-        CoordinationTrigger.PcpFinding => CareManagers,
+        CoordinationTrigger.PcpFinding or CoordinationTrigger.Part2ConsentNeeded => CareManagers,
         _ => Pcp,
     };
 }

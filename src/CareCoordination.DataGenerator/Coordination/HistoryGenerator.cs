@@ -340,12 +340,12 @@ internal sealed class HistoryGenerator(
     public static void Write(BulkDatabase db, PlanHistory history)
     {
         using (var table = db.Table("CoordinationEvents", history.Events,
-            "Id", "MemberId", "Kind", "OccurredAt", "RecordedByUserId", "ProviderId", "Summary", "Note", "SharingDiscussedWithMember"))
+            "Id", "MemberId", "Kind", "OccurredAt", "RecordedByUserId", "ProviderId", "Summary", "Note", "SharingDiscussedWithMember", "IsPart2Information"))
         {
             var id = 0;
             foreach (var e in history.ByMember.SelectMany(m => m.Events))
             {
-                table.Insert(++id, e.MemberId, e.Kind.ToString(), e.OccurredAt, e.RecordedByUserId, e.ProviderId, e.Summary, e.Note, e.SharingDiscussedWithMember);
+                table.Insert(++id, e.MemberId, e.Kind.ToString(), e.OccurredAt, e.RecordedByUserId, e.ProviderId, e.Summary, e.Note, e.SharingDiscussedWithMember, e.IsPart2Information);
             }
         }
 

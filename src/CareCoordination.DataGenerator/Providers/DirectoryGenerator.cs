@@ -96,11 +96,11 @@ internal static class DirectoryGenerator
         }
 
         using var providers = db.Table("Providers", directory.Providers.Count,
-            "Id", "Npi", "GivenName", "FamilyName", "Credentials", "Kind", "Discipline", "CanPrescribe", "PpgId", "Phone", "Fax", "SecureEmail", "Version");
+            "Id", "Npi", "GivenName", "FamilyName", "Credentials", "Kind", "Discipline", "CanPrescribe", "PpgId", "Phone", "Fax", "SecureEmail", "Version", "IsPart2Program");
         foreach (var p in directory.Providers)
         {
             providers.Insert(p.Id, p.Npi, p.GivenName, p.FamilyName, p.Credentials, p.Kind.ToString(), p.Discipline?.ToString(), p.CanPrescribe,
-                p.PpgId, p.Phone, p.Fax, p.SecureEmail, p.Version);
+                p.PpgId, p.Phone, p.Fax, p.SecureEmail, p.Version, p.IsPart2Program);
         }
     }
 

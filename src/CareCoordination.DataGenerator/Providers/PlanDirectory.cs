@@ -5,7 +5,7 @@ namespace CareCoordination.DataGenerator.Providers;
 internal sealed record PpgRow(int Id, string Name, string Phone, string Fax, Guid Version);
 
 internal sealed record ProviderRow(int Id, string Npi, string GivenName, string FamilyName, string Credentials, ProviderKind Kind,
-    BhDiscipline? Discipline, bool CanPrescribe, int? PpgId, string Phone, string Fax, string SecureEmail, Guid Version)
+    BhDiscipline? Discipline, bool CanPrescribe, int? PpgId, string Phone, string Fax, string SecureEmail, Guid Version, bool IsPart2Program = false)
 {
     public string DisplayName => $"{GivenName} {FamilyName}, {Credentials}";
 

@@ -2,6 +2,8 @@ using System.Text;
 using CareCoordination.Core.Audit;
 using CareCoordination.Core.Consent;
 using CareCoordination.Core.Coordination;
+using CareCoordination.Core.Providers;
+using CareCoordination.Web.Consent;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +16,11 @@ namespace CareCoordination.Web.Cds;
 /// <c>patient-view</c>: when a clinician opens a chart, the member's open coordination tasks and the status of their
 /// releases of information. The patient is matched to a member by the identifier whose system is
 /// <see cref="CdsOptions.MemberIdentifierSystem"/>; a patient who is not a member gets no cards. Reading a member's
-/// record is audited. Cards carry rule ids, dates and reasons; never the member's name or ids.
+/// record is audited. Cards carry rule ids, dates and reasons; never the member's name or ids. A reason from a 42 CFR Part 2
+/// program's event goes only to a plan provider (the <c>user</c> prefetch's NPI) whom the member's consent covers, with the
+/// 2.32 notice; anyone else, or a user the plan cannot identify, reads a neutral line instead.
 /// </summary>
-public sealed class PatientViewService(CareDbContext db, AuditTrail audit, PlanClock clock, IOptions<CdsOptions> options)
+public sealed class PatientViewService(CareDbContext db, AuditTrail audit, PlanClock clock, IOptions<CdsOptions> options, Part2Reach part2)
 {
     public const string PatientKey = "patient";
 
@@ -53,13 +57,48 @@ public sealed class PatientViewService(CareDbContext db, AuditTrail audit, PlanC
         var releases = await db.Releases.AsNoTracking().Where(r => r.MemberId == id).OrderByDescending(r => r.SignedOn).ToListAsync(cancellationToken);
         await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Success, id, AuditUserOf(caller, context), cancellationToken: cancellationToken);
 
-        var cards = tasks.Select(t => TaskCard(t, today)).ToList();
+        var sharing = await RequestingProviderAsync(request, cancellationToken) is { } recipient
+            ? await part2.ForMemberAsync(id, recipient, cancellationToken)
+            : null;
+        var cards = tasks.Select(t => TaskCard(t, today, ShareOf(t.Event, sharing))).ToList();
         if (releases.Count > 0)
         {
             cards.Add(ReleasesCard(releases, today));
         }
 
         return cards;
+    }
+
+    /// <summary>A Part 2 event's details reach the EHR user only when the plan knows them and the member's consent covers them.</summary>
+    private static Part2Share ShareOf(CoordinationEvent? cause, Part2Sharing? sharing) =>
+        cause is not { IsPart2Information: true } ? Part2Share.Unrestricted : sharing?.Of(true, cause.ProviderId) ?? Part2Share.Withheld;
+
+    /// <summary>The plan provider the EHR called for, by an NPI in the optional <c>user</c> prefetch; null when there is none.</summary>
+    private async Task<Part2Recipient?> RequestingProviderAsync(CdsRequest request, CancellationToken cancellationToken)
+    {
+        var user = request.Prefetch("user");
+        if (user.State != PrefetchState.Present)
+        {
+            return null;
+        }
+
+        var resource = FhirReader.Read(user.Value, "prefetch.user");
+        IReadOnlyList<Hl7.Fhir.Model.Resource> people = resource switch
+        {
+            Hl7.Fhir.Model.Practitioner or Hl7.Fhir.Model.PractitionerRole => [resource],
+            Hl7.Fhir.Model.Bundle bundle => FhirReader.Entries(bundle, "prefetch.user", typeof(Hl7.Fhir.Model.Practitioner), typeof(Hl7.Fhir.Model.PractitionerRole)),
+            _ => [],
+        };
+        foreach (var text in people.SelectMany(ClinicianKinds.NpisOf).Distinct())
+        {
+            if (Npi.TryParse(text, out var npi)
+                && await db.Providers.AsNoTracking().Where(p => p.Npi == npi).Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken) is { } providerId)
+            {
+                return await part2.ProviderAsync(providerId, cancellationToken);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The audit trail's user for a CDS call: the EHR that called and the user it called for.</summary>
@@ -69,11 +108,11 @@ public sealed class PatientViewService(CareDbContext db, AuditTrail audit, PlanC
         return user.Length <= 450 ? user : user[..450];
     }
 
-    private static CdsCard TaskCard(CoordinationTask task, DateOnly today)
+    private static CdsCard TaskCard(CoordinationTask task, DateOnly today, Part2Share share)
     {
         var ruleId = task.Trigger.RuleId();
         var overdue = task.IsOverdueOn(today);
-        var reason = task.Event?.Flags.FirstOrDefault(f => f.Trigger == task.Trigger)?.Reason;
+        var reason = share.Shown ? task.Event?.Flags.FirstOrDefault(f => f.Trigger == task.Trigger)?.Reason : Part2Sharing.WithheldLine;
         var detail = new StringBuilder()
             .Append("**Open coordination task:** ").Append(task.Trigger.Label())
             .Append(", ").Append(CoordinationTask.Describe(task.Status))
@@ -82,6 +121,11 @@ public sealed class PatientViewService(CareDbContext db, AuditTrail audit, PlanC
         if (reason is not null)
         {
             detail.Append("**Why:** ").Append(MarkdownText.Escape(reason)).Append("\n\n");
+        }
+
+        if (share.UnderConsent)
+        {
+            detail.Append("**42 CFR Part 2:** ").Append(MarkdownText.Escape(share.Notice!)).Append("\n\n");
         }
 
         detail.Append("The care management team tracks this task in CareCoordination.");

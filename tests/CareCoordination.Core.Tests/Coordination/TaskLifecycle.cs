@@ -136,7 +136,7 @@ public class TaskLifecycle
     public void Every_trigger_has_a_rule_id_and_label()
     {
         var ids = Enum.GetValues<CoordinationTrigger>().Select(t => t.RuleId()).ToList();
-        Assert.Equal(["T1", "T2", "T3", "T4", "PCP-FINDING", "BH-MEDICAL-FINDING"], ids);
+        Assert.Equal(["T1", "T2", "T3", "T4", "PCP-FINDING", "BH-MEDICAL-FINDING", "PART2-CONSENT"], ids);
         Assert.All(Enum.GetValues<CoordinationTrigger>(), t => Assert.False(string.IsNullOrWhiteSpace(t.Label())));
     }
 }

@@ -58,7 +58,7 @@ internal static class DemoCatalog
     private static readonly Drug Clozapine = new("clozapine 100 MG Oral Tablet", "N05AH02", "2626", 200m, "mg", MedicationFrequency.TwiceDaily, true);
     public static readonly Drug Aripiprazole = new("aripiprazole 15 MG Oral Tablet", "N05AX12", "89013", 15m, "mg", MedicationFrequency.OnceDaily, true);
     private static readonly Drug Naltrexone = new("naltrexone hydrochloride 50 MG Oral Tablet", "N07BB04", "7243", 50m, "mg", MedicationFrequency.OnceDaily, true);
-    private static readonly Drug Buprenorphine = new("buprenorphine 8 MG / naloxone 2 MG Sublingual Film", "N07BC51", "1819", 8m, "mg", MedicationFrequency.TwiceDaily, true);
+    public static readonly Drug Buprenorphine = new("buprenorphine 8 MG / naloxone 2 MG Sublingual Film", "N07BC51", "1819", 8m, "mg", MedicationFrequency.TwiceDaily, true);
     private static readonly Drug Trazodone = new("trazodone hydrochloride 50 MG Oral Tablet", "N06AX05", "10737", 50m, "mg", MedicationFrequency.AtBedtime, true);
     private static readonly Drug Methylphenidate = new("methylphenidate hydrochloride 10 MG Oral Tablet", "N06BA04", "6901", 10m, "mg", MedicationFrequency.TwiceDaily, true);
     private static readonly Drug Lisinopril = new("lisinopril 10 MG Oral Tablet", "C09AA03", "29046", 10m, "mg", MedicationFrequency.OnceDaily, false);

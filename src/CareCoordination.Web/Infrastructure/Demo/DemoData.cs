@@ -17,7 +17,8 @@ namespace CareCoordination.Web.Infrastructure.Demo;
 
 /// <summary>
 /// Fills an empty database with a small, believable plan: two PPGs, three PCPs, four BH practitioners, sixty members,
-/// their care, a few releases and a working queue. Deterministic, and dated relative to today so it never goes stale.
+/// their care, a few releases and a working queue, and an opioid treatment program (a 42 CFR Part 2 program) with its
+/// clinician and two members, one with a TPO consent on file and one without. Deterministic, and dated relative to today so it never goes stale.
 /// </summary>
 [SuppressMessage("Security", "SCS0005:Weak random number generator", Justification = "A fixed seed makes the demo plan the same on every machine; nothing secret is drawn from it.")]
 public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, RoleManager<IdentityRole> roles, PlanClock clock, CoordinationRecorder recorder)
@@ -61,8 +62,11 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
             Bh(6, "Hannah", "Lowe", "PsyD", BhDiscipline.Psychologist, prescribes: false),
             Bh(7, "Marcus", "Bell", "LCSW", BhDiscipline.ClinicalSocialWorker, prescribes: false),
         ];
+        var otp = Bh(8, "Rosa", "Delgado", "MD", BhDiscipline.Psychiatrist, prescribes: true);
+        otp.IsPart2Program = true;
         db.Providers.AddRange(pcps);
         db.Providers.AddRange(bh);
+        db.Providers.Add(otp);
         await db.SaveChangesAsync(cancellationToken);
 
         var pcpUser = await AddUser("pcp@demo.test", "Dr. Maya Okafor", CareRoles.Pcp, pcps[0].Id);
@@ -70,6 +74,7 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
         var careManager = await AddUser("cm@demo.test", "Jordan Ellis", CareRoles.CareManager, providerId: null);
         await AddUser("admin@demo.test", "Alex Morgan", CareRoles.Admin, providerId: null);
         var privacyOfficer = await AddUser("privacy@demo.test", "Priya Natarajan", CareRoles.PrivacyOfficer, providerId: null);
+        var otpUser = await AddUser("otp@demo.test", "Dr. Rosa Delgado", CareRoles.BhClinician, otp.Id);
 
         var members = Enumerable.Range(0, MemberCount).Select(i => NewMember(i, pcps[i % pcps.Length])).ToArray();
         db.Members.AddRange(members);
@@ -87,6 +92,7 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
         await db.SaveChangesAsync(cancellationToken);
         AddSignedDocuments();
         await AddQueueAsync(members, pcps, bh, pcpUser, bhUser, careManager);
+        await AddPart2ProgramAsync(members, otp, otpUser);
         AddProtectedNotes(members, bh);
         AddLabs(members, bh, pcps, bhUser, pcpUser);
         await db.SaveChangesAsync(cancellationToken);
@@ -421,6 +427,56 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
         discovered[0].Complete("PCP office confirmed receipt; HbA1c ordered", _now.AddDays(-17));
 
         Note(members[6], bhUser.Id, CoordinationEventKind.Note, daysAgo: 20, "Discussed coordination with the member, who agreed to share with the PCP");
+    }
+
+    /// <summary>
+    /// The opioid treatment program's intakes, recorded as the app records them, so they are Part 2 information: member 5 has
+    /// a TPO consent on file (her PCP's message carries the details and the 2.32 notice); member 45 has none (Dr. Okafor's
+    /// message withholds them and a care manager is asked to seek the member's consent).
+    /// </summary>
+    private async Task AddPart2ProgramAsync(Member[] members, Provider otp, CareUser otpUser)
+    {
+        var bhKind = ProviderKind.BehavioralHealthPractitioner;
+        var buprenorphine = DemoCatalog.Buprenorphine;
+        foreach (var member in new[] { members[5], members[45] })
+        {
+            db.CareRelationships.Add(new CareRelationship { MemberId = member.Id, ProviderId = otp.Id, StartOn = _today.AddDays(-14) });
+            if (!db.Conditions.Local.Any(c => c.MemberId == member.Id && c.Code.Value == "F11.20"))
+            {
+                db.Conditions.Add(new Condition
+                {
+                    MemberId = member.Id,
+                    Code = Icd10CmCode.Parse("F11.20"),
+                    Description = "Opioid dependence, uncomplicated",
+                    OnsetOn = _today.AddDays(-400),
+                    RecordedById = otp.Id,
+                    RecordedAt = _now.AddDays(-8),
+                });
+            }
+
+            await RecordAsync(member, otpUser, otp, CoordinationEventKind.Assessment, daysAgo: 8,
+                "Opioid treatment program intake: opioid use disorder; buprenorphine-naloxone induction planned",
+                new DiagnosesRecorded(bhKind, MemberIsNewToPractitioner: true, Diagnoses(member, "F11.20")));
+            if (!db.MedicationOrders.Local.Any(o => o.MemberId == member.Id && o.AtcCode == buprenorphine.Atc))
+            {
+                db.MedicationOrders.Add(new MedicationOrder
+                {
+                    MemberId = member.Id,
+                    DrugName = buprenorphine.Name,
+                    AtcCode = buprenorphine.Atc,
+                    RxNormCode = buprenorphine.RxNorm,
+                    Dose = buprenorphine.Dose,
+                    DoseUnit = buprenorphine.Unit,
+                    Frequency = buprenorphine.Frequency,
+                    StartOn = _today.AddDays(-6),
+                    PrescriberId = otp.Id,
+                });
+            }
+
+            await RecordAsync(member, otpUser, otp, CoordinationEventKind.MedicationStarted, daysAgo: 6,
+                "Started buprenorphine-naloxone 8 mg/2 mg sublingual twice daily at the opioid treatment program",
+                new MedicationChanged(bhKind, ActiveMedications(member, except: buprenorphine.Atc), Fact(buprenorphine), Stopped: null));
+        }
     }
 
     /// <summary>Records the event as the app does (rules, flags, tasks, PCP inbox message), dated when it happened.</summary>

@@ -1,5 +1,7 @@
+using CareCoordination.Core.Consent;
 using CareCoordination.Core.Coordination;
 using CareCoordination.Core.Providers;
+using CareCoordination.Web.Consent;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Identity;
 using CareCoordination.Web.Infrastructure;
@@ -9,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareCoordination.Web.Pages.Home;
 
 /// <summary>What is waiting for the signed-in user, one section per role they hold.</summary>
-public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock clock) : PageModel
+public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock clock, Part2Reach part2) : PageModel
 {
     private const int ListLength = 15;
 
@@ -82,15 +84,22 @@ public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock 
         }
     }
 
-    private static Task<List<TaskRow>> OpenTasks(IQueryable<CoordinationTask> tasks, CancellationToken cancellationToken) => tasks.AsNoTracking()
-        .Where(t => t.Status != CoordinationTaskStatus.Completed && t.Status != CoordinationTaskStatus.Cancelled)
-        .OrderBy(t => t.Priority).ThenBy(t => t.DueOn).ThenBy(t => t.Id)
-        .Take(ListLength)
-        .Select(t => new TaskRow(t.Id, t.MemberId, t.Member.GivenName + " " + t.Member.FamilyName, t.Trigger, t.Priority, t.Status, t.DueOn,
-            t.Event == null ? null : t.Event.Summary))
-        .ToListAsync(cancellationToken);
+    /// <summary>Open tasks, each with its event's line where that reaches this user (42 CFR Part 2), else the neutral line.</summary>
+    private async Task<List<TaskRow>> OpenTasks(IQueryable<CoordinationTask> tasks, CancellationToken cancellationToken)
+    {
+        var rows = await tasks.AsNoTracking()
+            .Where(t => t.Status != CoordinationTaskStatus.Completed && t.Status != CoordinationTaskStatus.Cancelled)
+            .OrderBy(t => t.Priority).ThenBy(t => t.DueOn).ThenBy(t => t.Id)
+            .Take(ListLength)
+            .Select(t => new TaskRow(t.Id, t.MemberId, t.Member.GivenName + " " + t.Member.FamilyName, t.Trigger, t.Priority, t.Status, t.DueOn,
+                t.Event == null ? null : t.Event.Summary, t.Event != null && t.Event.IsPart2Information, t.Event == null ? null : t.Event.ProviderId))
+            .ToListAsync(cancellationToken);
+        var shareOf = await part2.SharesForAsync(User, rows.Select(r => (r.MemberId, r.EventIsPart2Information)), cancellationToken);
+        return [.. rows.Select(r => shareOf(r.MemberId, r.EventIsPart2Information, r.EventProviderId).Shown ? r : r with { Summary = Part2Sharing.WithheldLine })];
+    }
 
-    public sealed record TaskRow(int TaskId, int MemberId, string MemberName, CoordinationTrigger Trigger, Priority Priority, CoordinationTaskStatus Status, DateOnly DueOn, string? Summary);
+    public sealed record TaskRow(int TaskId, int MemberId, string MemberName, CoordinationTrigger Trigger, Priority Priority, CoordinationTaskStatus Status, DateOnly DueOn, string? Summary,
+        bool EventIsPart2Information = false, int? EventProviderId = null);
 
     public sealed record MessageRow(int MemberId, string MemberName, string Subject, DateTime SentAt);
 

@@ -1,5 +1,7 @@
 using CareCoordination.Core.Audit;
 using CareCoordination.Core.Clinical;
+using CareCoordination.Core.Consent;
+using CareCoordination.Web.Consent;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Identity;
 using CareCoordination.Web.Infrastructure;
@@ -11,9 +13,10 @@ namespace CareCoordination.Web.Pages.Prescriptions;
 
 /// <summary>
 /// A member's medications, open orders first, with the actions a prescriber takes on them. Clinicians without
-/// prescriptive authority read the same list without the actions.
+/// prescriptive authority read the same list without the actions. Orders of a 42 CFR Part 2 program are listed only to a
+/// clinician the member's Part 2 consent covers (and to the program itself).
 /// </summary>
-public sealed class IndexModel(CareDbContext db, MemberAccess access, AuditTrail audit, PlanClock clock) : PageModel
+public sealed class IndexModel(CareDbContext db, MemberAccess access, AuditTrail audit, PlanClock clock, Part2Reach part2) : PageModel
 {
     public int MemberId { get; private set; }
 
@@ -24,6 +27,12 @@ public sealed class IndexModel(CareDbContext db, MemberAccess access, AuditTrail
     public DateOnly Today { get; private set; }
 
     public IReadOnlyList<OrderRow> Orders { get; private set; } = [];
+
+    /// <summary>Some orders are a Part 2 program's and not for this viewer.</summary>
+    public bool OrdersWithheld { get; private set; }
+
+    /// <summary>The 2.32 notices of a Part 2 program's orders listed under the member's consent.</summary>
+    public IReadOnlyList<string> Part2Notices { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int memberId, CancellationToken cancellationToken)
     {
@@ -43,9 +52,14 @@ public sealed class IndexModel(CareDbContext db, MemberAccess access, AuditTrail
             {
                 Order = o,
                 Prescriber = db.Providers.Where(p => p.Id == o.PrescriberId).Select(p => p.GivenName + " " + p.FamilyName + ", " + p.Credentials).FirstOrDefault(),
+                FromPart2Program = db.Providers.Any(p => p.Id == o.PrescriberId && p.IsPart2Program),
             })
             .ToListAsync(cancellationToken);
-        Orders = [.. rows.Select(r => new OrderRow(r.Order, r.Prescriber ?? "unknown prescriber"))];
+        var sharing = await part2.ForMemberAsync(memberId, await part2.RecipientOfAsync(User, cancellationToken), cancellationToken);
+        var shown = rows.Where(r => sharing.Of(r.FromPart2Program, r.Order.PrescriberId).Shown).ToList();
+        OrdersWithheld = shown.Count != rows.Count;
+        Part2Notices = Part2Sharing.NoticesOf(shown.Select(r => sharing.Of(r.FromPart2Program, r.Order.PrescriberId)));
+        Orders = [.. shown.Select(r => new OrderRow(r.Order, r.Prescriber ?? "unknown prescriber"))];
 
         await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Success, memberId, cancellationToken: cancellationToken);
         return Page();

@@ -2,6 +2,7 @@ using System.Globalization;
 using CareCoordination.Core.Audit;
 using CareCoordination.Core.Consent;
 using CareCoordination.Core.Coordination;
+using CareCoordination.Web.Consent;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Identity;
 using CareCoordination.Web.Infrastructure;
@@ -22,6 +23,7 @@ public sealed partial class DetailModel(
     AuditTrail audit,
     PlanClock clock,
     SubmissionGuard submissions,
+    Part2Reach part2,
     IValidator<DetailModel.ReassignmentInput> reassignmentRules,
     IValidator<DetailModel.ContactAttemptInput> contactAttemptRules,
     IValidator<DetailModel.CompletionInput> completionRules,
@@ -46,6 +48,12 @@ public sealed partial class DetailModel(
     public CoordinationEvent? Event { get; private set; }
 
     public string? EventRecordedBy { get; private set; }
+
+    /// <summary>Whether this task's event reaches plan staff: a Part 2 program's only under the member's TPO consent (42 CFR 2.33(b)).</summary>
+    public Part2Share EventShare { get; private set; } = Part2Share.Unrestricted;
+
+    /// <summary>The 2.32 notices of the Part 2 information shown on this page under the member's consent.</summary>
+    public IReadOnlyList<string> Part2Notices { get; private set; } = [];
 
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
@@ -108,13 +116,17 @@ public sealed partial class DetailModel(
         }
 
         Item = task;
+        var sharing = await part2.ForMemberAsync(task.MemberId, await part2.RecipientOfAsync(User, cancellationToken), cancellationToken);
         if (task.EventId is { } eventId)
         {
             Event = await db.CoordinationEvents.AsNoTracking().Include(e => e.Flags).SingleAsync(e => e.Id == eventId, cancellationToken);
-            EventRecordedBy = await db.Users.Where(u => u.Id == Event.RecordedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+            EventShare = sharing.Of(Event.IsPart2Information, Event.ProviderId);
+            EventRecordedBy = EventShare.Shown
+                ? await db.Users.Where(u => u.Id == Event.RecordedByUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
+                : "a clinician (withheld under 42 CFR Part 2)";
         }
 
-        Timeline = await TimelineAsync(task, cancellationToken);
+        Timeline = await TimelineAsync(task, sharing, cancellationToken);
         Releases = await ReleasesAsync(task.MemberId, cancellationToken);
         var careManagerRole = db.Roles.Where(r => r.Name == CareRoles.CareManager).Select(r => r.Id);
         CareManagers = [.. (await db.Users.AsNoTracking()
@@ -125,7 +137,7 @@ public sealed partial class DetailModel(
     }
 
     /// <summary>The member's events (newest first, with their flags) woven together with this task's activities.</summary>
-    private async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(TaskView task, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(TaskView task, Part2Sharing sharing, CancellationToken cancellationToken)
     {
         var events = await db.CoordinationEvents.AsNoTracking().Where(e => e.MemberId == task.MemberId)
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
@@ -137,6 +149,8 @@ public sealed partial class DetailModel(
                 e.Kind,
                 e.Summary,
                 e.Flags,
+                e.IsPart2Information,
+                e.ProviderId,
                 By = db.Users.Where(u => u.Id == e.RecordedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
@@ -147,9 +161,13 @@ public sealed partial class DetailModel(
                 By = db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
+        var shares = events.Select(e => sharing.Of(e.IsPart2Information, e.ProviderId)).ToList();
+        Part2Notices = Part2Sharing.NoticesOf(shares);
         return
         [
-            .. events.Select(e => new TimelineEntry(e.OccurredAt, e.Kind.ToString(), e.Summary, e.By, e.Flags, IsTaskActivity: false, e.Id == task.EventId))
+            .. events.Select((e, i) => shares[i].Shown
+                    ? new TimelineEntry(e.OccurredAt, e.Kind.ToString(), e.Summary, e.By, e.Flags, IsTaskActivity: false, e.Id == task.EventId)
+                    : new TimelineEntry(e.OccurredAt, e.Kind.ToString(), Part2Sharing.WithheldLine, null, [], IsTaskActivity: false, e.Id == task.EventId))
                 .Concat(activities.Select(a => new TimelineEntry(a.Activity.At, Describe(a.Activity), a.Activity.Note, a.By, [], IsTaskActivity: true, IsThisTasksEvent: false)))
                 .OrderByDescending(entry => entry.At),
         ];

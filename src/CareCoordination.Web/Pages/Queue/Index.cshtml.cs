@@ -1,5 +1,7 @@
 using System.Globalization;
+using CareCoordination.Core.Consent;
 using CareCoordination.Core.Coordination;
+using CareCoordination.Web.Consent;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Identity;
 using CareCoordination.Web.Infrastructure;
@@ -13,7 +15,7 @@ namespace CareCoordination.Web.Pages.Queue;
 /// The care managers' coordination queue: open work, filtered and counted, a page of 50 at a time keyed on the last row
 /// shown. Each filter option carries how many tasks choosing it would show, from the plan-wide <see cref="QueueCounts"/>.
 /// </summary>
-public sealed class IndexModel(CareDbContext db, QueueCounts counts, PlanClock clock) : PageModel
+public sealed class IndexModel(CareDbContext db, QueueCounts counts, PlanClock clock, Part2Reach part2) : PageModel
 {
     public const int PageSize = 50;
 
@@ -64,9 +66,10 @@ public sealed class IndexModel(CareDbContext db, QueueCounts counts, PlanClock c
         var page = await Query.PageAfterKey(Query.Filter(db.CoordinationTasks.AsNoTracking(), me, Today), PageSize + 1)
             .Select(t => new Row(t.Id, t.Member.GivenName + " " + t.Member.FamilyName, t.Trigger, t.Priority, t.Status, t.DueOn,
                 db.Users.Where(u => u.Id == t.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefault(),
-                t.Event == null ? null : t.Event.Summary))
+                t.Event == null ? null : t.Event.Summary, t.MemberId, t.Event != null && t.Event.IsPart2Information, t.Event == null ? null : t.Event.ProviderId))
             .ToListAsync(cancellationToken);
-        Rows = page.Take(PageSize).ToList();
+        var shareOf = await part2.SharesForAsync(User, page.Select(r => (r.MemberId, r.EventIsPart2Information)), cancellationToken);
+        Rows = [.. page.Take(PageSize).Select(r => shareOf(r.MemberId, r.EventIsPart2Information, r.EventProviderId).Shown ? r : r with { EventSummary = Part2Sharing.WithheldLine })];
         NextPageUrl = page.Count > PageSize && Rows[^1] is var last ? Query.NextAfter(last.DueOn, last.Priority, last.Id).ToUrl() : null;
 
         var snapshot = await counts.CurrentAsync(db, cancellationToken);
@@ -113,7 +116,7 @@ public sealed class IndexModel(CareDbContext db, QueueCounts counts, PlanClock c
     private static string Sentence(string words) => string.Concat(words[..1].ToUpperInvariant(), words[1..]);
 
     public sealed record Row(int Id, string MemberName, CoordinationTrigger Trigger, Priority Priority, CoordinationTaskStatus Status, DateOnly DueOn,
-        string? Assignee, string? EventSummary)
+        string? Assignee, string? EventSummary, int MemberId = 0, bool EventIsPart2Information = false, int? EventProviderId = null)
     {
         public bool IsOverdueOn(DateOnly today) => CoordinationTask.IsOverdue(Status, DueOn, today);
     }

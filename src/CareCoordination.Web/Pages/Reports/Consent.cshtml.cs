@@ -6,6 +6,7 @@ using CareCoordination.Core.Members;
 using CareCoordination.Core.Reports;
 using CareCoordination.Core.Rules;
 using CareCoordination.Core.Vocabularies;
+using CareCoordination.Web.Consent;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Identity;
 using CareCoordination.Web.Infrastructure;
@@ -21,11 +22,12 @@ namespace CareCoordination.Web.Pages.Reports;
 /// Consent gaps. Members with an active substance use disorder diagnosis (ICD-10-CM F10–F19; nicotine alone only when the
 /// plan counts it) and no 42 CFR Part 2 consent in force today, so SUD records cannot go to their other providers; and
 /// members whose requests for protected content (psychotherapy notes or Part 2 records) the consent gate refused in the
-/// range, read from the audit trail.
+/// range, read from the audit trail. A diagnosis a 42 CFR Part 2 program recorded is counted but named only under the
+/// member's consent for the plan (2.33(b)), with the 2.32 notice.
 /// </summary>
 [Authorize(Roles = CareRoles.CareManager + "," + CareRoles.Admin)]
 public sealed class ConsentModel(CareDbContext db, PlanClock clock, CoordinationRules rules, MemberAccess access, AuditTrail audit,
-    IValidator<ReportFilter> validator) : ReportPageModel(db, clock, validator)
+    Part2Reach part2, IValidator<ReportFilter> validator) : ReportPageModel(db, clock, validator)
 {
     public const int ListLimit = 100;
 
@@ -45,6 +47,16 @@ public sealed class ConsentModel(CareDbContext db, PlanClock clock, Coordination
     public int BlockedMemberCount { get; private set; }
 
     public IReadOnlyList<BlockedRow> Blocked { get; private set; } = [];
+
+    /// <summary>The 2.32 notices of the Part 2 diagnoses listed under the members' consent.</summary>
+    public IReadOnlyList<string> Part2Notices => Part2Sharing.NoticesOf(SudWithoutConsent.SelectMany(r => r.Shares));
+
+    /// <summary>A row's diagnoses as plan staff may read them: the ones shown, and the neutral line for any withheld.</summary>
+    public static string DiagnosesOf(SudRow row, string separator)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return string.Join(separator, row.Diagnoses.Concat(row.DiagnosesWithheld ? [Part2Sharing.WithheldLine] : []));
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -90,8 +102,9 @@ public sealed class ConsentModel(CareDbContext db, PlanClock clock, Coordination
         var rows = Keyset.InBatches(async (after, token) => await DescribeAsync(
                 await members.Where(m => m.MemberId > after).OrderBy(m => m.MemberId).Take(Keyset.BatchSize).ToListAsync(token), token),
                 r => r.Member.MemberId, cancellationToken)
-            .Select(r => (IReadOnlyList<string?>)[r.Member.PlanMemberId, r.Member.Name, r.Member.Ppg, string.Join("; ", r.Diagnoses), r.ConsentOnFile]);
-        return new CsvDownload($"sud-without-part2-consent-{ReportFormat.IsoDate(Today)}.csv", header, rows);
+            .Select(r => ((IReadOnlyList<string?>)[r.Member.PlanMemberId, r.Member.Name, r.Member.Ppg, DiagnosesOf(r, "; "), r.ConsentOnFile],
+                r.Shares.FirstOrDefault(s => s.UnderConsent) ?? Part2Share.Unrestricted));
+        return new CsvDownload($"sud-without-part2-consent-{ReportFormat.IsoDate(Today)}.csv", header, Part2Rows.WithNotices(rows));
     }
 
     public async Task<IActionResult> OnGetExportBlockedAsync(CancellationToken cancellationToken)
@@ -139,14 +152,19 @@ public sealed class ConsentModel(CareDbContext db, PlanClock clock, Coordination
     {
         var ids = members.Select(m => m.MemberId).ToList();
         var countsNicotine = rules.Settings.NicotineCountsAsSubstanceUse;
+        var programs = (await Db.Providers.AsNoTracking().Where(p => p.IsPart2Program).Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var sharing = await part2.ForMembersAsync(ids, Part2Recipient.Plan, cancellationToken);
         var diagnoses = (await Db.Conditions.AsNoTracking().Where(c => ids.Contains(c.MemberId) && c.Status == ConditionStatus.Active)
-                .Select(c => new { c.MemberId, c.Code }).ToListAsync(cancellationToken))
+                .Select(c => new { c.MemberId, c.Code, c.RecordedById }).ToListAsync(cancellationToken))
             .Where(c => c.Code.IsSubstanceUse() && (countsNicotine || !c.Code.IsNicotineDependence()))
-            .ToLookup(c => c.MemberId, c => c.Code.Value);
+            // Diagnoses carry their recording provider: the directory says which providers are Part 2 programs.
+            .Select(c => (c.MemberId, Code: c.Code.Value, Share: sharing[c.MemberId].Of(programs.Contains(c.RecordedById), c.RecordedById)))
+            .ToLookup(c => c.MemberId);
         var consents = (await Db.Releases.AsNoTracking().Where(r => ids.Contains(r.MemberId) && r.Kind == ReleaseKind.SubstanceUseDisorderConsent)
                 .ToListAsync(cancellationToken))
             .ToLookup(r => r.MemberId);
-        return [.. members.Select(m => new SudRow(m, [.. diagnoses[m.MemberId].Order(StringComparer.Ordinal)], ConsentOnFile(consents[m.MemberId])))];
+        return [.. members.Select(m => new SudRow(m, [.. diagnoses[m.MemberId].Where(d => d.Share.Shown).Select(d => d.Code).Distinct().Order(StringComparer.Ordinal)],
+            ConsentOnFile(consents[m.MemberId]), diagnoses[m.MemberId].Any(d => !d.Share.Shown), [.. diagnoses[m.MemberId].Select(d => d.Share)]))];
     }
 
     private string ConsentOnFile(IEnumerable<Release> consents)
@@ -200,7 +218,8 @@ public sealed class ConsentModel(CareDbContext db, PlanClock clock, Coordination
         public required string Ppg { get; init; }
     }
 
-    public sealed record SudRow(MemberRow Member, IReadOnlyList<string> Diagnoses, string ConsentOnFile);
+    /// <summary>A listed member: the SUD diagnoses plan staff may read, whether any are withheld (42 CFR Part 2), and how each reaches them.</summary>
+    public sealed record SudRow(MemberRow Member, IReadOnlyList<string> Diagnoses, string ConsentOnFile, bool DiagnosesWithheld, IReadOnlyList<Part2Share> Shares);
 
     public sealed record BlockedRow
     {

@@ -65,7 +65,7 @@ public sealed class ExchangeModel(CareDbContext db, PlanClock clock, IValidator<
             .Select(g => new Row(g.Key, g.Count(), g.Count(e => e.Contacted), g.Count(e => e.Acknowledged)))
             .ToListAsync(cancellationToken);
         var trigger = Filter.Trigger;
-        Rows = [.. Enum.GetValues<CoordinationTrigger>().Where(t => trigger is null || t == trigger)
+        Rows = [.. Enum.GetValues<CoordinationTrigger>().Where(t => t.IsFlaggedByARule() && (trigger is null || t == trigger))
             .Select(t => byRule.SingleOrDefault(r => r.Trigger == t) ?? new Row(t, 0, 0, 0))];
 
         var all = await flags.GroupBy(f => f.EventId)

@@ -1,9 +1,11 @@
 using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using CareCoordination.Core.Audit;
+using CareCoordination.Core.Consent;
 using CareCoordination.Core.Coordination;
 using CareCoordination.Core.Reports;
 using CareCoordination.Core.Rules;
+using CareCoordination.Web.Consent;
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Identity;
 using CareCoordination.Web.Infrastructure;
@@ -20,12 +22,15 @@ namespace CareCoordination.Web.Pages.Reports;
 /// practitioner that raised T1 (the "Start a medication" path). It is communicated when the PCP acknowledged the
 /// coordination message, or when a care manager's contact attempt on its T1 task reached the PCP or sent the information;
 /// on time when that happened by the end of the second business day after the start (weekends and the plan's holidays
-/// skipped, plan days). Care managers also see the starts that were not communicated in time.
+/// skipped, plan days). Care managers also see the starts that were not communicated in time; a start a 42 CFR Part 2
+/// program recorded names its medication only under the member's consent for the plan (2.33(b)), with the 2.32 notice.
 /// </summary>
 [Authorize(Roles = CareRoles.CareManager + "," + CareRoles.Admin)]
 public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, CoordinationRules rules, MemberAccess access, AuditTrail audit,
-    IValidator<ReportFilter> validator) : ReportPageModel(db, clock, validator)
+    Part2Reach part2, IValidator<ReportFilter> validator) : ReportPageModel(db, clock, validator)
 {
+    private IReadOnlyDictionary<int, Part2Sharing> _sharing = new Dictionary<int, Part2Sharing>();
+
     public const int BusinessDays = 2;
     public const int ListLimit = 100;
 
@@ -34,6 +39,14 @@ public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, C
     public IReadOnlyList<Row> Late { get; private set; } = [];
 
     public IReadOnlyList<DateOnly> Holidays => rules.Settings.ServiceLevels.Holidays;
+
+    /// <summary>The 2.32 notices of the Part 2 starts listed under the members' consent.</summary>
+    public IReadOnlyList<string> Part2Notices => Part2Sharing.NoticesOf(Late.Select(ShareOf));
+
+    /// <summary>Whether a listed start's medication reaches plan staff (the plan is the recipient: 42 CFR 2.33(b)).</summary>
+    public Part2Share ShareOf(Row row) => ShareOf(row, _sharing);
+
+    public string MedicationOf(Row row) => ShareOf(row).Shown ? row.Summary : Part2Sharing.WithheldLine;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -50,6 +63,7 @@ public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, C
         if (MayListMembers)
         {
             Late = await LateRows().Take(ListLimit).ToListAsync(cancellationToken);
+            _sharing = await part2.ForMembersAsync([.. Late.Where(r => r.IsPart2Information).Select(r => r.MemberId)], Part2Recipient.Plan, cancellationToken);
             await audit.RecordAsync(AuditAction.MemberReportViewed, AuditOutcome.Success, cancellationToken: cancellationToken);
         }
     }
@@ -68,9 +82,9 @@ public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, C
 
         await audit.RecordAsync(AuditAction.MemberReportExported, AuditOutcome.Success, cancellationToken: cancellationToken);
         string[] header = ["member_id", "member_name", "started_on", "medication", "last_day_to_tell_pcp", "communicated_on"];
-        var rows = LateRowsInBatchesAsync(cancellationToken).Select(r => (IReadOnlyList<string?>)[r.PlanMemberId, r.MemberName, ReportFormat.IsoDate(StartedOn(r)), r.Summary,
-                ReportFormat.IsoDate(LastDay(r)), ReportFormat.IsoDate(CommunicatedOn(r))]);
-        return new CsvDownload($"psychotropic-starts-{ReportFormat.IsoDate(Today)}.csv", header, rows);
+        var rows = LateRowsInBatchesAsync(cancellationToken).Select(r => ((IReadOnlyList<string?>)[r.Row.PlanMemberId, r.Row.MemberName, ReportFormat.IsoDate(StartedOn(r.Row)),
+                r.Share.Shown ? r.Row.Summary : Part2Sharing.WithheldLine, ReportFormat.IsoDate(LastDay(r.Row)), ReportFormat.IsoDate(CommunicatedOn(r.Row))], r.Share));
+        return new CsvDownload($"psychotropic-starts-{ReportFormat.IsoDate(Today)}.csv", header, Part2Rows.WithNotices(rows));
     }
 
     public DateOnly StartedOn(Row row) => PlanDays.DayOf(row.OccurredAt, PlanZone);
@@ -123,6 +137,8 @@ public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, C
                    OccurredAt = s.OccurredAt,
                    Summary = e.Summary,
                    CommunicatedAt = s.CommunicatedAt,
+                   IsPart2Information = e.IsPart2Information,
+                   ProviderId = e.ProviderId,
                };
     }
 
@@ -131,17 +147,23 @@ public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, C
     /// batch of events at a time, each batch grouping only its own events' flags (keyset batches would group the whole
     /// range again for each).
     /// </summary>
-    private async IAsyncEnumerable<Row> LateRowsInBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<(Row Row, Part2Share Share)> LateRowsInBatchesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var late = await LateRows().Select(r => r.EventId).ToListAsync(cancellationToken);
         foreach (var events in late.Chunk(Keyset.BatchSize))
         {
-            foreach (var row in await LateRows(events).ToListAsync(cancellationToken))
+            var rows = await LateRows(events).ToListAsync(cancellationToken);
+            var sharing = await part2.ForMembersAsync([.. rows.Where(r => r.IsPart2Information).Select(r => r.MemberId)], Part2Recipient.Plan, cancellationToken);
+            foreach (var row in rows)
             {
-                yield return row;
+                yield return (row, ShareOf(row, sharing));
             }
         }
     }
+
+    private static Part2Share ShareOf(Row row, IReadOnlyDictionary<int, Part2Sharing> sharing) =>
+        !row.IsPart2Information ? Part2Share.Unrestricted
+            : sharing.TryGetValue(row.MemberId, out var member) ? member.Of(true, row.ProviderId) : Part2Share.Withheld;
 
     /// <summary>A start and its first communication; a class with settable members, as EF composes queries over it.</summary>
     public sealed class Start
@@ -175,5 +197,10 @@ public sealed class PsychotropicStartsModel(CareDbContext db, PlanClock clock, C
 
         /// <summary>The first communication, however late: the acknowledgment or the contact, whichever came first.</summary>
         public DateTime? CommunicatedAt { get; init; }
+
+        /// <summary>The start was recorded by a 42 CFR Part 2 program.</summary>
+        public bool IsPart2Information { get; init; }
+
+        public int? ProviderId { get; init; }
     }
 }

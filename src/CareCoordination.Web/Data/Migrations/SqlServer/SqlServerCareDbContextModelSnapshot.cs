@@ -461,6 +461,9 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("IsPart2Information")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -981,6 +984,9 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsPart2Program")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Kind")
                         .IsRequired()

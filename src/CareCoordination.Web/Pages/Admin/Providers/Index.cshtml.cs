@@ -17,9 +17,9 @@ public sealed class IndexModel(CareDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Providers = await db.Providers.AsNoTracking()
             .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id)
-            .Select(p => new Row(p.Id, p.FamilyName + ", " + p.GivenName, p.Credentials, p.Npi, p.Kind, p.Discipline, p.CanPrescribe,
+            .Select(p => new Row(p.Id, p.FamilyName + ", " + p.GivenName, p.Credentials, p.Npi, p.Kind, p.Discipline, p.CanPrescribe, p.IsPart2Program,
                 p.Ppg == null ? null : p.Ppg.Name, db.Users.Where(u => u.ProviderId == p.Id).Select(u => u.Email).FirstOrDefault()))
             .ToListAsync(cancellationToken);
 
-    public sealed record Row(int Id, string Name, string? Credentials, Npi Npi, ProviderKind Kind, BhDiscipline? Discipline, bool CanPrescribe, string? Group, string? Account);
+    public sealed record Row(int Id, string Name, string? Credentials, Npi Npi, ProviderKind Kind, BhDiscipline? Discipline, bool CanPrescribe, bool IsPart2Program, string? Group, string? Account);
 }

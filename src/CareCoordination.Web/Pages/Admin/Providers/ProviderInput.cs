@@ -26,6 +26,9 @@ public sealed class ProviderInput
 
     public bool CanPrescribe { get; set; }
 
+    /// <summary>The plan's determination that the provider is a 42 CFR Part 2 program (2.11, 2.12).</summary>
+    public bool IsPart2Program { get; set; }
+
     public int? PpgId { get; set; }
 
     public string? Phone { get; set; }
@@ -48,6 +51,7 @@ public sealed class ProviderInput
             Kind = provider.Kind,
             Discipline = provider.Discipline,
             CanPrescribe = provider.CanPrescribe,
+            IsPart2Program = provider.IsPart2Program,
             PpgId = provider.PpgId,
             Phone = provider.Phone,
             Fax = provider.Fax,
@@ -60,6 +64,7 @@ public sealed class ProviderInput
     [
         ("NPI", Npi), ("Given name", GivenName), ("Family name", FamilyName), ("Credentials", Credentials),
         ("Kind", Kind?.ToString()), ("Discipline", Discipline?.ToString()), ("Can prescribe", CanPrescribe ? "Yes" : "No"),
+        ("42 CFR Part 2 program", IsPart2Program ? "Yes" : "No"),
         ("Group", groups.FirstOrDefault(g => g.Id == PpgId).Name), ("Phone", Phone), ("Fax", Fax), ("Secure email", SecureEmail),
     ];
 
@@ -80,6 +85,7 @@ public sealed class ProviderInput
         provider.Kind = Kind!.Value;
         provider.Discipline = Discipline;
         provider.CanPrescribe = CanPrescribe;
+        provider.IsPart2Program = IsPart2Program;
         provider.PpgId = PpgId;
         provider.Phone = DirectoryRules.NormalizedPhone(Phone);
         provider.Fax = DirectoryRules.NormalizedPhone(Fax);

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CareCoordination.Web.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCareDbContext))]
-    [Migration("20261206214037_VerifiedReleasesAndNarrowEmergencyAccess")]
-    partial class VerifiedReleasesAndNarrowEmergencyAccess
+    [Migration("20261206211425_Part2Programs")]
+    partial class Part2Programs
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -219,13 +219,6 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
 
-                    b.Property<int?>("EmergencyAccessId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("EmergencyNature")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
                     b.Property<int>("MemberId")
                         .HasColumnType("int");
 
@@ -237,12 +230,10 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.Property<int>("RecipientProviderId")
                         .HasColumnType("int");
 
-                    b.Property<int?>("ReleaseId")
+                    b.Property<int>("ReleaseId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("EmergencyAccessId");
 
                     b.HasIndex("RecipientProviderId");
 
@@ -250,10 +241,7 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
 
                     b.HasIndex("MemberId", "DisclosedAt");
 
-                    b.ToTable("Disclosures", t =>
-                        {
-                            t.HasCheckConstraint("CK_Disclosures_UnderConsentOrEmergency", "(ReleaseId IS NOT NULL AND EmergencyAccessId IS NULL) OR (ReleaseId IS NULL AND EmergencyAccessId IS NOT NULL)");
-                        });
+                    b.ToTable("Disclosures");
                 });
 
             modelBuilder.Entity("CareCoordination.Core.Consent.ProtectedNote", b =>
@@ -348,13 +336,6 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.Property<int?>("RecipientProviderId")
                         .HasColumnType("int");
 
-                    b.Property<DateTime?>("RecordedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("RecordedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
                     b.Property<string>("RepresentativeAuthority")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
@@ -363,15 +344,8 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
-                    b.Property<DateOnly?>("RevocationSignedOn")
-                        .HasColumnType("date");
-
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("datetime2");
-
-                    b.Property<string>("RevokedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
 
                     b.Property<string>("SignedBy")
                         .IsRequired()
@@ -386,22 +360,6 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<string>("Verification")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("nvarchar(30)");
-
-                    b.Property<string>("VerificationRefusal")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<DateTime?>("VerifiedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("VerifiedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
                     b.HasKey("Id");
 
                     b.HasIndex("RecipientPpgId");
@@ -409,8 +367,6 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.HasIndex("RecipientProviderId");
 
                     b.HasIndex("MemberId", "Kind");
-
-                    b.HasIndex("Verification", "RecordedAt");
 
                     b.ToTable("Releases", t =>
                         {
@@ -463,6 +419,9 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("IsPart2Information")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -789,23 +748,6 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
-                    b.Property<string>("Approval")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<DateTime?>("ApprovalDecidedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ApprovalDecidedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<string>("Category")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
-
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("datetime2");
 
@@ -820,25 +762,6 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
-                    b.Property<DateTime>("RequestedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Review")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<string>("ReviewNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
-                    b.Property<DateTime?>("ReviewedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("ReviewedByUserId")
-                        .HasMaxLength(450)
-                        .HasColumnType("nvarchar(450)");
-
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -849,10 +772,6 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.HasIndex("GrantedAt");
 
                     b.HasIndex("MemberId");
-
-                    b.HasIndex("Review", "RequestedAt");
-
-                    b.HasIndex("UserId", "RequestedAt");
 
                     b.HasIndex("UserId", "MemberId", "ExpiresAt");
 
@@ -984,6 +903,9 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsPart2Program")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1375,11 +1297,6 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("CareCoordination.Core.Consent.Disclosure", b =>
                 {
-                    b.HasOne("CareCoordination.Core.Members.EmergencyAccess", null)
-                        .WithMany()
-                        .HasForeignKey("EmergencyAccessId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("CareCoordination.Core.Members.Member", null)
                         .WithMany()
                         .HasForeignKey("MemberId")
@@ -1395,7 +1312,8 @@ namespace CareCoordination.Web.Data.Migrations.SqlServer
                     b.HasOne("CareCoordination.Core.Consent.Release", null)
                         .WithMany()
                         .HasForeignKey("ReleaseId")
-                        .OnDelete(DeleteBehavior.Restrict);
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CareCoordination.Core.Consent.ProtectedNote", b =>
