@@ -11,6 +11,7 @@ public static partial class Browsing
     public const string Bh = "bh@demo.test";
     public const string CareManager = "cm@demo.test";
     public const string Admin = "admin@demo.test";
+    public const string PrivacyOfficer = "privacy@demo.test";
 
     public static async Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password = DemoData.Password)
     {

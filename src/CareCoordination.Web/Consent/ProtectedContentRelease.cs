@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using CareCoordination.Core.Audit;
 using CareCoordination.Core.Consent;
 using CareCoordination.Core.Members;
 using CareCoordination.Web.Data;
+using CareCoordination.Web.Identity;
 using CareCoordination.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -117,6 +119,21 @@ public sealed class ProtectedContentRelease(CareDbContext db, AuditTrail audit, 
             .OrderBy(n => n.WrittenOn).ThenBy(n => n.Id).ToListAsync(cancellationToken);
         await audit.RecordAsync(AuditAction.ProtectedContentDisclosed, AuditOutcome.Success, memberId, viewerUserId, disclosure.Content, cancellationToken);
         return new ShownDisclosure(disclosure, decision, notes);
+    }
+
+    /// <summary>
+    /// The facts that decide whether a user may verify a member's releases; here because whether they hold the member's
+    /// psychotherapy notes is a read of the notes, which only this path makes.
+    /// </summary>
+    public async Task<Verifier> VerifierAsync(ClaimsPrincipal user, int memberId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var providerId = user.ProviderIdOf();
+        var ppgId = providerId is null ? null
+            : await db.Providers.Where(p => p.Id == providerId).Select(p => p.PpgId).SingleOrDefaultAsync(cancellationToken);
+        var holdsTheNotes = providerId is not null && user.IsInRole(CareRoles.BhClinician) && await db.ProtectedNotes.AnyAsync(n =>
+            n.MemberId == memberId && n.Content == ProtectedContent.PsychotherapyNotes && n.AuthorProviderId == providerId, cancellationToken);
+        return new Verifier(user.UserId(), user.IsInRole(CareRoles.PrivacyOfficer), providerId, ppgId, holdsTheNotes);
     }
 
     private async Task<ConsentDecision> DecideAsync(int memberId, ProtectedContent content, int recipientProviderId, CancellationToken cancellationToken)

@@ -80,6 +80,56 @@ public static class AuditedCareActs
         }, [new(AuditAction.InboxMessageAcknowledged, AuditOutcome.Success, pcp, message.MemberId)]);
     }
 
+    /// <summary>Past the daily allowance: the grant is asked for, and waits for the privacy office.</summary>
+    public static async Task<AuditedAct> AskingForAGrantPastTheAllowanceAsync(CareAppFactory app)
+    {
+        var bh = await app.UserIdAsync(Browsing.Bh);
+        var members = await app.WithDatabase(db => db.Members.Where(m => !db.CareRelationships.Any(r => r.MemberId == m.Id)).OrderByDescending(m => m.Id).Take(2).ToListAsync());
+        await app.WithDatabase(async db =>
+        {
+            for (var i = 0; i < Core.Members.EmergencyAccess.GrantsPerDayWithoutApproval; i++)
+            {
+                db.EmergencyAccesses.Add(Core.Members.EmergencyAccess.Request(bh, members[1].Id, Core.Members.EmergencyCategory.ImminentThreatToSafety,
+                    "Earlier grant of the day", DateTime.UtcNow.AddMinutes(-1), grantsTodaySoFar: i));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var emergency = await AuditedForm.OpenAsync(await app.SignedInAs(Browsing.Bh), "/Members/Emergency");
+        return new(async () =>
+        {
+            var response = await emergency.PostAsync(new()
+            {
+                ["Input.PlanMemberId"] = members[0].PlanMemberId,
+                ["Input.Category"] = "ImminentThreatToSafety",
+                ["Input.Reason"] = "Member called the crisis line threatening harm; needs the care plan",
+                ["Input.UnderstandsAudit"] = "true",
+            });
+            Assert.Equal("/Members/Emergency?awaitingApproval=true", response.Headers.Location!.ToString());
+        }, [new(AuditAction.EmergencyAccessRequested, AuditOutcome.Success, bh, members[0].Id)]);
+    }
+
+    /// <summary>The privacy office looks back at a grant.</summary>
+    public static async Task<AuditedAct> ReviewingAGrantAsync(CareAppFactory app)
+    {
+        var (pcp, office) = (await app.UserIdAsync(Browsing.Pcp), await app.UserIdAsync(Browsing.PrivacyOfficer));
+        var member = await app.OffPanelMemberAsync();
+        var grantId = await app.WithDatabase(async db =>
+        {
+            var grant = Core.Members.EmergencyAccess.Request(pcp, member.Id, Core.Members.EmergencyCategory.UrgentCareWithoutTheTreatingClinician,
+                "Covering the urgent care clinic overnight", DateTime.UtcNow.AddHours(-6), grantsTodaySoFar: 0);
+            db.EmergencyAccesses.Add(grant);
+            await db.SaveChangesAsync();
+            return grant.Id;
+        });
+        var review = await AuditedForm.OpenAsync(await app.SignedInAs(Browsing.PrivacyOfficer), $"/Privacy/Grants/{grantId}");
+        return new(async () =>
+        {
+            var response = await review.PostAsync(new() { ["Outcome"] = "Reviewed", ["Note"] = "Matches the urgent care log" }, $"{review.Url}?handler=Review");
+            Assert.Equal($"/Privacy/Grants/{grantId}", response.Headers.Location!.ToString());
+        }, [new(AuditAction.EmergencyAccessReviewed, AuditOutcome.Success, office, member.Id)]);
+    }
+
     public static async Task<AuditedAct> BreakingTheGlassAsync(CareAppFactory app)
     {
         var pcp = await app.UserIdAsync(Browsing.Pcp);
@@ -90,6 +140,7 @@ public static class AuditedCareActs
             var response = await emergency.PostAsync(new()
             {
                 ["Input.PlanMemberId"] = member.PlanMemberId,
+                ["Input.Category"] = "BonaFideMedicalEmergency",
                 ["Input.Reason"] = "Member brought to urgent care unresponsive; need medication list",
                 ["Input.UnderstandsAudit"] = "true",
             });

@@ -45,6 +45,23 @@ public static class AuditedReleaseActs
         }, [new(AuditAction.ReleaseRecorded, AuditOutcome.Success, careManager, memberId)]);
     }
 
+    /// <summary>The privacy office verifies a release a care manager recorded, every element ticked.</summary>
+    public static async Task<AuditedAct> VerifyingAReleaseAsync(CareAppFactory app)
+    {
+        var office = await app.UserIdAsync(Browsing.PrivacyOfficer);
+        var careManager = await app.UserIdAsync(Browsing.CareManager);
+        var (memberId, recipient) = (await app.PanelMemberWithoutReleases(), await app.PcpProviderId());
+        var releaseId = await app.AddReleaseAsync(today => ReleaseTesting.NotesAuthorization(memberId, recipient, today, recordedBy: careManager), verified: false);
+        var verify = await AuditedForm.OpenAsync(await app.SignedInAs(Browsing.PrivacyOfficer), $"/Members/{memberId}/Releases/{releaseId}/Verify");
+        return new(async () =>
+        {
+            var fields = ReleaseElements.For(ReleaseKind.PsychotherapyNotesAuthorization).Select((e, i) => (Key: $"Attested[{i}]", e.Code)).ToDictionary(f => f.Key, f => f.Code);
+            var response = await verify.PostAsync(fields, $"{verify.Url}?handler=Verify");
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal($"/Members/{memberId}/Releases#release-{releaseId}", response.Headers.Location!.ToString());
+        }, [new(AuditAction.ReleaseVerified, AuditOutcome.Success, office, memberId)]);
+    }
+
     public static async Task<AuditedAct> RevokingAReleaseAsync(CareAppFactory app)
     {
         var careManager = await app.UserIdAsync(Browsing.CareManager);
@@ -53,7 +70,12 @@ public static class AuditedReleaseActs
         var revoke = await AuditedForm.OpenAsync(await app.SignedInAs(Browsing.CareManager), $"/Members/{memberId}/Releases/{releaseId}/Revoke");
         return new(async () =>
         {
-            var response = await revoke.PostAsync(new() { ["Input.Note"] = "Member revoked in writing at the clinic" });
+            var response = await revoke.PostAsync(new()
+            {
+                ["Input.Note"] = "Member revoked in writing at the clinic",
+                ["Input.SignedOn"] = app.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["Input.InWritingFromTheMember"] = "true",
+            });
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.Equal($"/Members/{memberId}/Releases", response.Headers.Location!.ToString());
         }, [new(AuditAction.ReleaseRevoked, AuditOutcome.Success, careManager, memberId)]);

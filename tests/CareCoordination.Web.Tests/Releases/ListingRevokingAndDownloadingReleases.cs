@@ -125,7 +125,13 @@ public class ListingRevokingAndDownloadingReleases(CareAppFactory app) : IClassF
         Assert.Null(await app.WithDatabase(db => db.Releases.Where(r => r.Id == releaseId).Select(r => r.RevokedAt).SingleAsync()));
 
         var page = await client.GetStringAsync(url);
-        var fields = new Dictionary<string, string> { ["Input.Note"] = "Member revoked in writing at the clinic", ["SubmissionId"] = Browsing.HiddenValue(page, "SubmissionId")! };
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Note"] = "Member revoked in writing at the clinic",
+            ["Input.SignedOn"] = app.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.InWritingFromTheMember"] = "true",
+            ["SubmissionId"] = Browsing.HiddenValue(page, "SubmissionId")!,
+        };
         var revoked = await client.PostFormAsync(url, page, new(fields));
         var again = await client.PostFormAsync(url, page, new(fields));
 

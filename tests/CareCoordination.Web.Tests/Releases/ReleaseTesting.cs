@@ -59,9 +59,10 @@ internal static class ReleaseTesting
 
     /// <summary>A psychotherapy-notes authorization as a valid one reads; tests change what they need.</summary>
     public static Release NotesAuthorization(int memberId, int recipientProviderId, DateOnly today, ReleasedInformation information = ReleasedInformation.PsychotherapyNotes,
-        DateOnly? expiresOn = null) => new()
+        DateOnly? expiresOn = null, string? recordedBy = null) => new()
     {
         MemberId = memberId,
+        RecordedByUserId = recordedBy,
         Kind = ReleaseKind.PsychotherapyNotesAuthorization,
         Information = information,
         InformationDescription = "Psychotherapy notes from individual sessions",

@@ -97,6 +97,16 @@ public static class AuthorizationExpectations
         POST   /Members/{memberId}/Releases/Request?content=PsychotherapyNotes  login     200|404  200|404  denied   denied   login
         GET    /Members/{memberId}/Releases/Disclosures/{disclosureId}          login     200|404  200|404  denied   denied   login
         GET    /Members/{memberId}/Releases/Accounting                          login     200|404  200|404  200|404  denied   login
+        // Verifying a release: the page answers whoever may see the releases (it says when they may not verify)
+        GET    /Members/{memberId}/Releases/{releaseId}/Verify                  login     200|404  200|404  200|404  denied   login
+        POST   /Members/{memberId}/Releases/{releaseId}/Verify?handler=Verify   login     200|404  200|404  200|404  denied   login
+        POST   /Members/{memberId}/Releases/{releaseId}/Verify?handler=Refuse   login     200|404  200|404  200|404  denied   login
+        // The privacy office's queues: its own role only
+        GET    /Privacy                                                         login     denied   denied   denied   denied   login
+        GET    /Privacy/Grants/{id}                                             login     denied   denied   denied   denied   login
+        POST   /Privacy/Grants/{id}?handler=Approve                             login     denied   denied   denied   denied   login
+        POST   /Privacy/Grants/{id}?handler=Decline                             login     denied   denied   denied   denied   login
+        POST   /Privacy/Grants/{id}?handler=Review                              login     denied   denied   denied   denied   login
         // The PCP's inbox: only messages sent to this PCP
         GET    /Inbox                                                           login     200      denied   denied   denied   login
         POST   /Inbox?handler=Acknowledge&messageId={messageId}                 login     posted|404 denied denied   denied   login

@@ -117,6 +117,10 @@ public sealed partial class SecurityWorld
         {
             values["id"] = ownership == Ownership.Own ? await AdminRecordAsync(path, handler) : path.StartsWith("/Admin/Users", StringComparison.Ordinal) ? "no-such-account" : Text(Absent);
         }
+        else if (path.StartsWith("/Privacy/Grants", StringComparison.Ordinal))
+        {
+            values["id"] = ownership == Ownership.Own ? Text(await _app.WithDatabase(db => db.EmergencyAccesses.Select(e => e.Id).FirstAsync())) : Text(Absent);
+        }
         else if (path.StartsWith("/StatusCode", StringComparison.Ordinal))
         {
             values["code"] = "404";

@@ -357,7 +357,7 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
     /// <summary>A grant the PCP opened yesterday for a member outside her panel, waiting in the privacy office's review queue.</summary>
     private void AddEmergencyGrant(Member[] members, Provider[] pcps, CareUser pcpUser)
     {
-        var outsidePanel = members.First(m => m.PcpId != pcps[0].Id);
+        var outsidePanel = members.Last(m => m.PcpId != pcps[0].Id);
         db.EmergencyAccesses.Add(EmergencyAccess.Request(pcpUser.Id, outsidePanel.Id, EmergencyCategory.UrgentCareWithoutTheTreatingClinician,
             "Covering the urgent care clinic; the member's PCP office is closed and she needed her medication list", _now.AddDays(-1), grantsTodaySoFar: 0));
     }

@@ -14,7 +14,7 @@ namespace CareCoordination.Web.Pages.Releases;
 /// A member's signed releases with their status today, and every disclosure of protected content made so far: where a
 /// clinician checks what the member has permitted before asking for psychotherapy notes or Part 2 records.
 /// </summary>
-public sealed class IndexModel(CareDbContext db, MemberAccess access, AuditTrail audit, PlanClock clock) : PageModel
+public sealed class IndexModel(CareDbContext db, MemberAccess access, AuditTrail audit, PlanClock clock, ProtectedContentRelease protectedContent) : PageModel
 {
     public int MemberId { get; private set; }
 
@@ -47,7 +47,7 @@ public sealed class IndexModel(CareDbContext db, MemberAccess access, AuditTrail
 
         (MemberId, MemberName) = (memberId, name);
         Releases = await db.ReleaseRowsAsync(memberId, clock.Today, cancellationToken);
-        var verifier = await db.VerifierAsync(User, memberId, cancellationToken);
+        var verifier = await protectedContent.VerifierAsync(User, memberId, cancellationToken);
         Verifiable = [.. Releases.Where(r => r.Release.WhyNotVerifiableBy(verifier) is null).Select(r => r.Release.Id)];
         RecordedByViewer = [.. Releases.Where(r => r.Release.RecordedByUserId == verifier.UserId).Select(r => r.Release.Id)];
         var userId = User.UserId();

@@ -126,7 +126,7 @@ public sealed class RevokeModel(
         {
             ArgumentNullException.ThrowIfNull(clock);
             RuleFor(r => r.Note).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Say how the member's written revocation reached you, e.g. \"Signed letter handed in at the clinic\".")
+                .NotEmpty().WithMessage("Say how the member revoked it, e.g. \"Revoked in writing at the clinic\".")
                 .MaximumLength(500).WithMessage("Keep the note under 500 characters.");
             RuleFor(r => r.SignedOn).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage("Enter the date the member signed the revocation.")

@@ -23,6 +23,7 @@ public sealed class VerifyModel(
     AuditTrail audit,
     PlanClock clock,
     SubmissionGuard submissions,
+    ProtectedContentRelease protectedContent,
     IValidator<VerifyModel.Refusal> refusalValidator) : PageModel
 {
     [BindProperty]
@@ -134,7 +135,7 @@ public sealed class VerifyModel(
 
         (MemberId, MemberName, Release) = (memberId, name, release);
         Elements = ReleaseElements.For(release.Release.Kind);
-        Verifier = await db.VerifierAsync(User, memberId, cancellationToken);
+        Verifier = await protectedContent.VerifierAsync(User, memberId, cancellationToken);
         NotYours = release.Release.WhyNotVerifiableBy(Verifier);
         return true;
     }
