@@ -16,7 +16,8 @@ public class ReleasesJourney(BrowserFixture browser) : IClassFixture<BrowserFixt
             var panel = db.Members.Where(m => m.PcpId == pcp);
             return (
                 await panel.Where(m => !db.Releases.Any(r => r.MemberId == m.Id)).OrderBy(m => m.Id).Select(m => m.Id).FirstAsync(),
-                await panel.Where(m => db.Releases.Any(r => r.MemberId == m.Id && r.Kind == ReleaseKind.PsychotherapyNotesAuthorization && r.RevokedAt == null && r.RecipientProviderId == pcp))
+                await panel.Where(m => db.Releases.Any(r => r.MemberId == m.Id && r.Kind == ReleaseKind.PsychotherapyNotesAuthorization && r.RevokedAt == null && r.RecipientProviderId == pcp
+                    && r.Verification == ReleaseVerification.Verified))
                     .Select(m => m.Id).SingleAsync());
         });
         var page = await browser.SignedInPage("pcp@demo.test");
