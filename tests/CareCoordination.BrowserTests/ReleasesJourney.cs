@@ -47,7 +47,7 @@ public class ReleasesJourney(BrowserFixture browser) : IClassFixture<BrowserFixt
     }
 
     /// <summary>From the member's releases page, the way a PCP goes: the request button, a purpose, and ask.</summary>
-    private static async Task RequestNotesAsync(IPage page, int memberId)
+    internal static async Task RequestNotesAsync(IPage page, int memberId)
     {
         await page.GotoAsync($"/Members/{memberId}/Releases");
         await page.GetByRole(AriaRole.Link, new() { Name = "Request psychotherapy notes" }).ClickAsync();

@@ -13,21 +13,25 @@ public static class RedisclosureNotices
     /// <summary>
     /// 42 CFR 2.32(b): with each disclosure under a consent, a copy of the consent or a clear explanation of its scope.
     /// </summary>
+    /// <remarks>
+    /// In the form's classes and dates, not its free text: the notice travels beside other members' rows in reports and
+    /// CSV files, where the form's own words (a program's name, an ending event) would say more than the scope.
+    /// </remarks>
     public static string Part2Scope(Release release)
     {
         ArgumentNullException.ThrowIfNull(release);
         var uses = release.CoversTreatmentPaymentAndOperations
             ? "all future treatment, payment and health care operations"
-            : $"the purpose \"{release.Purpose}\" and the recipient it names";
+            : "the purpose and the recipient it names";
         var until = (release.ExpiresOn, release.ExpirationEvent) switch
         {
-            ({ } day, { } ending) => $"until {day:yyyy-MM-dd} or {ending}, whichever comes first",
+            ({ } day, { }) => $"until {day:yyyy-MM-dd} or the event it names, whichever comes first",
             ({ } day, null) => $"until {day:yyyy-MM-dd}",
-            (null, { } ending) => $"until {ending}",
+            (null, { }) => "until the event it names",
             _ => "with no expiration",
         };
         return string.Create(CultureInfo.InvariantCulture,
-            $"Scope of the consent: {release.Information.Label()} (\"{release.InformationDescription}\"), for {uses}, signed {release.SignedOn:yyyy-MM-dd}, valid from {release.EffectiveOn:yyyy-MM-dd} {until}; the member may revoke it in writing.");
+            $"Scope of the consent: {release.Information.Label()}, for {uses}, signed {release.SignedOn:yyyy-MM-dd}, valid from {release.EffectiveOn:yyyy-MM-dd} {until}; the member may revoke it in writing.");
     }
 
     /// <summary>42 CFR 2.51 and 2.32(a): a medical-emergency disclosure carries the same prohibition on redisclosure.</summary>

@@ -21,8 +21,11 @@ public static class DatabaseRegistration
         });
         services.AddSingleton(sp => new SqliteWriteGate(sp.GetRequiredService<DatabaseSettings>().BusyTimeout));
         services.AddSingleton<TransactionFailureLogging>();
+        // A SQLite table rebuild (a column made nullable) turns foreign keys off outside the migration's transaction, as EF
+        // documents; it warns so on every fresh database, which start-up migrates before the node serves.
         services.AddDbContext<SqliteCareDbContext>((sp, options) => LogTransactionFailures(options
             .UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString)
+            .ConfigureWarnings(warnings => warnings.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)))
             .AddInterceptors(sp.GetRequiredService<SqliteConnectionSetup>()), sp));
         services.AddDbContext<SqlServerCareDbContext>((sp, options) => LogTransactionFailures(
             options.UseSqlServer(sp.GetRequiredService<DatabaseSettings>().ConnectionString), sp));

@@ -212,7 +212,7 @@ public class ConsentGateDecisions
         {
             // 42 CFR 2.32(b): the statement, then the scope of the consent it went under.
             Assert.StartsWith($"{RedisclosureNotices.Part2} Scope of the consent: {releases[c.AllowedUnder].Information.Label()}", decision.RedisclosureNotice, StringComparison.Ordinal);
-            Assert.Contains(releases[c.AllowedUnder].CoversTreatmentPaymentAndOperations ? "all future treatment, payment and health care operations" : releases[c.AllowedUnder].Purpose,
+            Assert.Contains(releases[c.AllowedUnder].CoversTreatmentPaymentAndOperations ? "all future treatment, payment and health care operations" : "the purpose and the recipient it names",
                 decision.RedisclosureNotice, StringComparison.Ordinal);
             Assert.StartsWith("42 CFR part 2 prohibits unauthorized use or disclosure of these records.", decision.RedisclosureNotice, StringComparison.Ordinal);
             Assert.Contains("42 CFR 2.31", decision.Basis, StringComparison.Ordinal);

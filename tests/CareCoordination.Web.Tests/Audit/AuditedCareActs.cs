@@ -117,7 +117,7 @@ public static class AuditedCareActs
         var grantId = await app.WithDatabase(async db =>
         {
             var grant = Core.Members.EmergencyAccess.Request(pcp, member.Id, Core.Members.EmergencyCategory.UrgentCareWithoutTheTreatingClinician,
-                "Covering the urgent care clinic overnight", DateTime.UtcNow.AddHours(-6), grantsTodaySoFar: 0);
+                "Covering the urgent care clinic overnight", DateTime.UtcNow.AddDays(-2), grantsTodaySoFar: 0);
             db.EmergencyAccesses.Add(grant);
             await db.SaveChangesAsync();
             return grant.Id;

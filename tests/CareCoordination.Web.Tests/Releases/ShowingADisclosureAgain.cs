@@ -18,7 +18,8 @@ public class ShowingADisclosureAgain(CareAppFactory app) : IClassFixture<CareApp
         var (memberId, releaseId, noteTexts) = await app.WithDatabase(async db =>
         {
             var pcp = await MemberRecordAccess.ProviderOf(db, Browsing.Pcp);
-            var release = await db.Releases.SingleAsync(r => r.Kind == ReleaseKind.PsychotherapyNotesAuthorization && r.RevokedAt == null && r.RecipientProviderId == pcp);
+            var release = await db.Releases.SingleAsync(r => r.Kind == ReleaseKind.PsychotherapyNotesAuthorization && r.RevokedAt == null && r.RecipientProviderId == pcp
+                && r.Verification == ReleaseVerification.Verified);
             return (release.MemberId, release.Id, await db.ProtectedNotes.Where(n => n.MemberId == release.MemberId).Select(n => n.Text).ToListAsync());
         });
         var pcpClient = await app.SignedInAs(Browsing.Pcp);

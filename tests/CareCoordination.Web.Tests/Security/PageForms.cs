@@ -16,7 +16,11 @@ public static class PageForms
     public static Role UserOf(TableLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
-        return new[] { Role.Anonymous, Role.Pcp, Role.Bh, Role.CareManager, Role.Admin }.First(r => line.For(r, Ownership.Own).Allows);
+        // The privacy office's forms (verifying a release, deciding on an emergency grant) are shown to it alone.
+        Role[] order = line.Target.StartsWith("/Privacy", StringComparison.Ordinal) || line.Target.Contains("/Verify", StringComparison.Ordinal)
+            ? [Role.Privacy]
+            : [Role.Anonymous, Role.Pcp, Role.Bh, Role.CareManager, Role.Admin, Role.Privacy];
+        return order.First(r => line.For(r, Ownership.Own).Allows);
     }
 
     /// <summary>The page a POST target belongs to: the same url without the handler's name.</summary>

@@ -119,7 +119,7 @@ public sealed partial class SecurityWorld
         }
         else if (path.StartsWith("/Privacy/Grants", StringComparison.Ordinal))
         {
-            values["id"] = ownership == Ownership.Own ? Text(await _app.WithDatabase(db => db.EmergencyAccesses.Select(e => e.Id).FirstAsync())) : Text(Absent);
+            values["id"] = ownership == Ownership.Own ? Text(await GrantForAsync(handler)) : Text(Absent);
         }
         else if (path.StartsWith("/StatusCode", StringComparison.Ordinal))
         {
@@ -134,6 +134,31 @@ public sealed partial class SecurityWorld
         Assert.True(unknown.Count == 0, $"No ids for {string.Join(", ", unknown)} in {target}: teach SecurityWorld.UrlAsync where to find them.");
         return PlaceholderPattern().Replace(target, m => values[m.Groups[1].Value]);
     }
+
+    /// <summary>
+    /// A grant the handler can act on, added when none is left (a grant approved, declined or reviewed is used up): one
+    /// past the BH clinician's daily allowance for approving or declining, an unreviewed one for reviewing.
+    /// </summary>
+    private async Task<int> GrantForAsync(string? handler) => await _app.WithDatabase(async db =>
+    {
+        var awaitingApproval = handler is "Approve" or "Decline";
+        var open = await db.EmergencyAccesses.Where(e => awaitingApproval
+                ? e.Approval == Core.Members.EmergencyApproval.Awaiting
+                : e.Review == Core.Members.EmergencyReview.AwaitingReview && e.Approval != Core.Members.EmergencyApproval.Awaiting)
+            .Select(e => (int?)e.Id).FirstOrDefaultAsync();
+        if (open is { } id)
+        {
+            return id;
+        }
+
+        var member = await db.Members.OrderByDescending(m => m.Id).Select(m => m.Id).FirstAsync();
+        var grant = Core.Members.EmergencyAccess.Request(BhUserId, member, Core.Members.EmergencyCategory.ImminentThreatToSafety,
+            "Crisis call; the member's own clinicians unreachable", DateTime.UtcNow.AddDays(-1),
+            grantsTodaySoFar: awaitingApproval ? Core.Members.EmergencyAccess.GrantsPerDayWithoutApproval : 0);
+        db.EmergencyAccesses.Add(grant);
+        await db.SaveChangesAsync();
+        return grant.Id;
+    });
 
     /// <summary>Roles refused at the folder still need well-formed urls: they get the care manager's (every member).</summary>
     private static Role ViewerOf(Role role) => role is Role.Pcp or Role.Bh ? role : Role.CareManager;
@@ -168,7 +193,7 @@ public sealed partial class SecurityWorld
             "eventId" => await db.CoordinationEvents.OrderBy(e => e.MemberId).ThenByDescending(e => e.Id).Select(e => new Candidate(e.MemberId, e.Id, true)).ToListAsync(),
             "orderId" => await db.MedicationOrders.Where(o => o.StopOn == null).OrderBy(o => o.MemberId).ThenBy(o => o.Id).Select(o => new Candidate(o.MemberId, o.Id, true)).ToListAsync(),
             "releaseId" => await db.Releases.Where(r => db.ReleaseDocuments.Any(d => d.ReleaseId == r.Id))
-                .OrderBy(r => r.RevokedAt != null).ThenBy(r => r.MemberId).ThenBy(r => r.Id).Select(r => new Candidate(r.MemberId, r.Id, true)).ToListAsync(),
+                .OrderBy(r => r.RevokedAt != null).ThenBy(r => r.Verification != ReleaseVerification.AwaitingVerification).ThenBy(r => r.MemberId).ThenBy(r => r.Id).Select(r => new Candidate(r.MemberId, r.Id, true)).ToListAsync(),
             "disclosureId" => await db.Disclosures.OrderBy(d => d.MemberId).ThenBy(d => d.Id)
                 .Select(d => new Candidate(d.MemberId, d.Id, me == null || d.DisclosedByUserId == me)).ToListAsync(),
             _ => throw new InvalidOperationException($"Unknown record kind {sub}."),
@@ -215,11 +240,14 @@ public sealed partial class SecurityWorld
                 });
             }
         }
-        else if (!await db.Releases.AnyAsync(r => r.RevokedAt == null && visible.Contains(r.MemberId) && db.ReleaseDocuments.Any(d => d.ReleaseId == r.Id)))
+        else if (!await db.Releases.AnyAsync(r => r.RevokedAt == null && r.Verification == ReleaseVerification.AwaitingVerification && visible.Contains(r.MemberId)
+            && db.ReleaseDocuments.Any(d => d.ReleaseId == r.Id)))
         {
+            // Received from the PCP and awaiting verification: open to revoking and, for the privacy office, to verifying.
             var release = new Release
             {
                 MemberId = await visible.OrderBy(id => id).FirstAsync(),
+                RecordedByUserId = PcpUserId,
                 Kind = ReleaseKind.GeneralReleaseOfInformation,
                 Information = ReleasedInformation.MedicalRecords,
                 InformationDescription = "Medical records",

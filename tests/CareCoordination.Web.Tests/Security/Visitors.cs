@@ -17,6 +17,7 @@ public enum Role
     CareManager,
     Admin,
     Locked,
+    Privacy,
 }
 
 /// <summary>A browser for one role: its own cookies, and an antiforgery token taken from a page it was shown.</summary>
@@ -81,6 +82,7 @@ public static class Visitors
         Role.CareManager => Browsing.CareManager,
         Role.Admin => Browsing.Admin,
         Role.Locked => LockedEmail,
+        Role.Privacy => Browsing.PrivacyOfficer,
         _ => null,
     };
 

@@ -228,36 +228,17 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
     private void AddReleases(Member[] members, Provider[] pcps, ParticipatingPhysicianGroup mission, CareUser careManager, CareUser pcpUser, CareUser privacyOfficer)
     {
         var office = new Verifier(privacyOfficer.Id, IsPrivacyOfficer: true, ProviderId: null, ProviderPpgId: null, HoldsTheNotes: false);
-        Release Recorded(Release release, CareUser recorder, int daysAgo) => new()
+        Release Verified(Release release)
         {
-            MemberId = release.MemberId,
-            Kind = release.Kind,
-            Information = release.Information,
-            InformationDescription = release.InformationDescription,
-            AuthorizedDiscloser = release.AuthorizedDiscloser,
-            RecipientProviderId = release.RecipientProviderId,
-            RecipientPpgId = release.RecipientPpgId,
-            Purpose = release.Purpose,
-            CoversTreatmentPaymentAndOperations = release.CoversTreatmentPaymentAndOperations,
-            EffectiveOn = release.EffectiveOn,
-            ExpiresOn = release.ExpiresOn,
-            ExpirationEvent = release.ExpirationEvent,
-            SignedOn = release.SignedOn,
-            SignedBy = release.SignedBy,
-            SignerName = release.SignerName,
-            RecordedByUserId = recorder.Id,
-            RecordedAt = _now.AddDays(-daysAgo),
-        };
-        Release Verified(Release release, int daysAgo)
-        {
-            var recorded = Recorded(release, careManager, daysAgo);
-            recorded.Verify(office, _now.AddDays(-daysAgo + 1));
-            return recorded;
+            release.Verify(office, release.RecordedAt!.Value.AddDays(1));
+            return release;
         }
 
         db.Releases.Add(Verified(new Release
         {
             MemberId = members[6].Id,
+            RecordedByUserId = careManager.Id,
+            RecordedAt = _now.AddDays(-19),
             Kind = ReleaseKind.PsychotherapyNotesAuthorization,
             Information = ReleasedInformation.PsychotherapyNotes,
             InformationDescription = "Psychotherapy notes from individual sessions with Dr. Hannah Lowe",
@@ -269,10 +250,12 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
             SignedOn = _today.AddDays(-20),
             SignedBy = SignerKind.Member,
             SignerName = members[6].FullName,
-        }, daysAgo: 19));
+        }));
         db.Releases.Add(Verified(new Release
         {
             MemberId = members[5].Id,
+            RecordedByUserId = careManager.Id,
+            RecordedAt = _now.AddDays(-59),
             Kind = ReleaseKind.SubstanceUseDisorderConsent,
             Information = ReleasedInformation.SubstanceUseDisorderRecords,
             InformationDescription = "Opioid treatment program records: diagnosis, medications, dosing and attendance",
@@ -285,10 +268,12 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
             SignedOn = _today.AddDays(-60),
             SignedBy = SignerKind.Member,
             SignerName = members[5].FullName,
-        }, daysAgo: 59));
+        }));
         db.Releases.Add(Verified(new Release
         {
             MemberId = members[0].Id,
+            RecordedByUserId = careManager.Id,
+            RecordedAt = _now.AddDays(-399),
             Kind = ReleaseKind.GeneralReleaseOfInformation,
             Information = ReleasedInformation.MentalHealthRecords | ReleasedInformation.MedicalRecords,
             InformationDescription = "Diagnoses, medication list and treatment summary",
@@ -300,10 +285,12 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
             SignedOn = _today.AddDays(-400),
             SignedBy = SignerKind.Member,
             SignerName = members[0].FullName,
-        }, daysAgo: 399));
+        }));
         var revoked = Verified(new Release
         {
             MemberId = members[12].Id,
+            RecordedByUserId = careManager.Id,
+            RecordedAt = _now.AddDays(-89),
             Kind = ReleaseKind.PsychotherapyNotesAuthorization,
             Information = ReleasedInformation.PsychotherapyNotes,
             InformationDescription = "Psychotherapy notes",
@@ -315,14 +302,16 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
             SignedOn = _today.AddDays(-90),
             SignedBy = SignerKind.Member,
             SignerName = members[12].FullName,
-        }, daysAgo: 89);
+        });
         revoked.Revoke(_now.AddDays(-10), "Signed letter handed in at the clinic", _today.AddDays(-10), careManager.Id);
         db.Releases.Add(revoked);
 
         // Put on file by the PCP it names: it waits for the privacy office, and releases nothing until then.
-        db.Releases.Add(Recorded(new Release
+        db.Releases.Add(new Release
         {
             MemberId = members[3].Id,
+            RecordedByUserId = pcpUser.Id,
+            RecordedAt = _now.AddDays(-1),
             Kind = ReleaseKind.PsychotherapyNotesAuthorization,
             Information = ReleasedInformation.PsychotherapyNotes,
             InformationDescription = "Psychotherapy notes from individual sessions",
@@ -334,10 +323,12 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
             SignedOn = _today.AddDays(-2),
             SignedBy = SignerKind.Member,
             SignerName = members[3].FullName,
-        }, pcpUser, daysAgo: 1));
-        var refused = Recorded(new Release
+        });
+        var refused = new Release
         {
             MemberId = members[9].Id,
+            RecordedByUserId = careManager.Id,
+            RecordedAt = _now.AddDays(-7),
             Kind = ReleaseKind.SubstanceUseDisorderConsent,
             Information = ReleasedInformation.SubstanceUseDisorderRecords,
             InformationDescription = "Substance use disorder treatment records",
@@ -349,7 +340,7 @@ public sealed class DemoData(CareDbContext db, UserManager<CareUser> users, Role
             SignedOn = _today.AddDays(-8),
             SignedBy = SignerKind.Member,
             SignerName = members[9].FullName,
-        }, careManager, daysAgo: 7);
+        };
         refused.RefuseVerification(office, _now.AddDays(-6), "The form has no statement of the right to revoke (42 CFR 2.31(a)(6)); ask the member to sign the plan's current form.");
         db.Releases.Add(refused);
     }

@@ -1,5 +1,6 @@
 using CareCoordination.Core.Consent;
 using CareCoordination.Core.Coordination;
+using CareCoordination.Core.Members;
 using CareCoordination.Core.Providers;
 using CareCoordination.Web.Consent;
 using CareCoordination.Web.Data;
@@ -36,6 +37,8 @@ public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock 
     public IReadOnlyList<TaskRow>? DueNext { get; private set; }
 
     public DirectoryCounts? Directory { get; private set; }
+
+    public PrivacyCounts? Privacy { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -74,6 +77,11 @@ public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock 
             DueNext = await OpenTasks(db.CoordinationTasks, cancellationToken);
         }
 
+        if (User.IsInRole(CareRoles.PrivacyOfficer))
+        {
+            await CountPrivacyWorkAsync(cancellationToken);
+        }
+
         if (User.IsInRole(CareRoles.Admin))
         {
             Directory = new DirectoryCounts(
@@ -83,6 +91,11 @@ public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock 
                 await db.Users.CountAsync(cancellationToken));
         }
     }
+
+    private async Task CountPrivacyWorkAsync(CancellationToken cancellationToken) => Privacy = new PrivacyCounts(
+        await db.Releases.CountAsync(r => r.Verification == ReleaseVerification.AwaitingVerification && r.RevokedAt == null, cancellationToken),
+        await db.EmergencyAccesses.CountAsync(e => e.Approval == EmergencyApproval.Awaiting, cancellationToken),
+        await db.EmergencyAccesses.CountAsync(e => e.Review == EmergencyReview.AwaitingReview, cancellationToken));
 
     /// <summary>Open tasks, each with its event's line where that reaches this user (42 CFR Part 2), else the neutral line.</summary>
     private async Task<List<TaskRow>> OpenTasks(IQueryable<CoordinationTask> tasks, CancellationToken cancellationToken)
@@ -108,4 +121,6 @@ public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock 
     public sealed record QueueCounts(int Open, int Overdue, int Unassigned, int Mine);
 
     public sealed record DirectoryCounts(int Ppgs, int Pcps, int BhPractitioners, int Users);
+
+    public sealed record PrivacyCounts(int ReleasesToVerify, int GrantsToApprove, int GrantsToReview);
 }
