@@ -36,7 +36,7 @@ public class VerifyingAReleaseJourney(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(pcpPage.GetByRole(AriaRole.Button, new() { Name = "Verify: every element is on the form" })).ToHaveCountAsync(0);
 
         var office = await browser.SignedInPage("privacy@demo.test");
-        await office.GetByRole(AriaRole.Link, new() { Name = "Privacy office" }).ClickAsync();
+        await office.GetByRole(AriaRole.Link, new() { Name = "Privacy office", Exact = true }).ClickAsync();
         await office.Locator($"a[href='/Members/{memberId}/Releases/{releaseId}/Verify']").ClickAsync();
         await office.GetByRole(AriaRole.Button, new() { Name = "Verify: every element is on the form" }).ClickAsync();
         await Assertions.Expect(office.Locator("span[data-valmsg-for=Attested], .field-validation-error").First).ToContainTextAsync("Tick each element");

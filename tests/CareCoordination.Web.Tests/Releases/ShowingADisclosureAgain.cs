@@ -29,7 +29,12 @@ public class ShowingADisclosureAgain(CareAppFactory app) : IClassFixture<CareApp
         Assert.All(noteTexts, note => Assert.Contains(note, first, StringComparison.Ordinal));
 
         var careManager = await app.SignedInAs(Browsing.CareManager);
-        var revoked = await careManager.SubmitFormAsync($"/Members/{memberId}/Releases/{releaseId}/Revoke", new() { ["Input.Note"] = "Member revoked by phone, confirmed in writing" });
+        var revoked = await careManager.SubmitFormAsync($"/Members/{memberId}/Releases/{releaseId}/Revoke", new()
+        {
+            ["Input.Note"] = "Member revoked by phone, confirmed in writing",
+            ["Input.SignedOn"] = app.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.InWritingFromTheMember"] = "true",
+        });
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
 
         var shown = await pcpClient.GetAsync(resultUrl);

@@ -104,9 +104,9 @@ public static class AuthorizationExpectations
         // The privacy office's queues: its own role only
         GET    /Privacy                                                         login     denied   denied   denied   denied   login       200
         GET    /Privacy/Grants/{id}                                             login     denied   denied   denied   denied   login       200|404
-        POST   /Privacy/Grants/{id}?handler=Approve                             login     denied   denied   denied   denied   login       200|404
-        POST   /Privacy/Grants/{id}?handler=Decline                             login     denied   denied   denied   denied   login       200|404
-        POST   /Privacy/Grants/{id}?handler=Review                              login     denied   denied   denied   denied   login       200|404
+        POST   /Privacy/Grants/{id}?handler=Approve                             login     denied   denied   denied   denied   login       posted|404
+        POST   /Privacy/Grants/{id}?handler=Decline                             login     denied   denied   denied   denied   login       posted|404
+        POST   /Privacy/Grants/{id}?handler=Review                              login     denied   denied   denied   denied   login       posted|404
         // The PCP's inbox: only messages sent to this PCP
         GET    /Inbox                                                           login     200      denied   denied   denied   login       denied
         POST   /Inbox?handler=Acknowledge&messageId={messageId}                 login     posted|404 denied denied   denied   login       denied
