@@ -1,5 +1,9 @@
+using System.Security.Claims;
+using CareCoordination.Core.Audit;
 using CareCoordination.Core.Consent;
 using CareCoordination.Web.Data;
+using CareCoordination.Web.Identity;
+using CareCoordination.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareCoordination.Web.Pages.Releases;
@@ -26,8 +30,32 @@ public sealed record ReleaseRow(Release Release, string Recipient, ReleaseStatus
     private string EventHappened => Release.ExpirationEventOccurredOn is { } occurred ? $" (happened {Display.Date(occurred)})" : "";
 }
 
+/// <summary>The member a release page acts on, by name, and the one release it acts on.</summary>
+public sealed record OpenedRelease(string MemberName, ReleaseRow Release);
+
 public static class ReleaseRows
 {
+    /// <summary>
+    /// Opens one release of a member for a page that acts on it: null, audited as a refused read, when the user may not
+    /// see the member's releases or the member has no such release (the two look the same, so ids cannot be probed).
+    /// </summary>
+    public static async Task<OpenedRelease?> OpenReleaseAsync(this CareDbContext db, MemberAccess access, AuditTrail audit, ClaimsPrincipal user,
+        int memberId, int releaseId, DateOnly today, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(audit);
+        var name = await access.MembersWhoseReleasesOpenTo(user).AsNoTracking().Where(m => m.Id == memberId)
+            .Select(m => m.GivenName + " " + m.FamilyName).SingleOrDefaultAsync(cancellationToken);
+        var release = name is null ? null : (await db.ReleaseRowsAsync(memberId, today, cancellationToken, releaseId)).SingleOrDefault();
+        if (name is null || release is null)
+        {
+            await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Denied, memberId, cancellationToken: cancellationToken);
+            return null;
+        }
+
+        return new OpenedRelease(name, release);
+    }
+
     /// <summary>The member's releases, newest signature first; narrowed to one when <paramref name="releaseId"/> is given.</summary>
     public static async Task<IReadOnlyList<ReleaseRow>> ReleaseRowsAsync(this CareDbContext db, int memberId, DateOnly today, CancellationToken cancellationToken, int? releaseId = null)
     {

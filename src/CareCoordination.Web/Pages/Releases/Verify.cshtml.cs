@@ -124,19 +124,15 @@ public sealed class VerifyModel(
 
     private async Task<bool> LoadAsync(int memberId, int releaseId, CancellationToken cancellationToken)
     {
-        var name = await access.MembersWhoseReleasesOpenTo(User).AsNoTracking().Where(m => m.Id == memberId)
-            .Select(m => m.GivenName + " " + m.FamilyName).SingleOrDefaultAsync(cancellationToken);
-        var release = name is null ? null : (await db.ReleaseRowsAsync(memberId, clock.Today, cancellationToken, releaseId)).SingleOrDefault();
-        if (name is null || release is null)
+        if (await db.OpenReleaseAsync(access, audit, User, memberId, releaseId, clock.Today, cancellationToken) is not { } opened)
         {
-            await audit.RecordAsync(AuditAction.MemberRecordViewed, AuditOutcome.Denied, memberId, cancellationToken: cancellationToken);
             return false;
         }
 
-        (MemberId, MemberName, Release) = (memberId, name, release);
-        Elements = ReleaseElements.For(release.Release.Kind);
+        (MemberId, MemberName, Release) = (memberId, opened.MemberName, opened.Release);
+        Elements = ReleaseElements.For(Release.Release.Kind);
         Verifier = await protectedContent.VerifierAsync(User, memberId, cancellationToken);
-        NotYours = release.Release.WhyNotVerifiableBy(Verifier);
+        NotYours = Release.Release.WhyNotVerifiableBy(Verifier);
         return true;
     }
 
