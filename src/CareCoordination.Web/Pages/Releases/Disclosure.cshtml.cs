@@ -40,8 +40,8 @@ public sealed class DisclosureModel(CareDbContext db, MemberAccess access, Audit
 
     public string Recipient { get; private set; } = "";
 
-    /// <summary>The release the disclosure was made under, as recorded then.</summary>
-    public ReleaseRow DisclosedUnder { get; private set; } = null!;
+    /// <summary>The release the disclosure was made under; null for a medical-emergency disclosure (42 CFR 2.51), made under none.</summary>
+    public ReleaseRow? DisclosedUnder { get; private set; }
 
     public IReadOnlyDictionary<int, string> Authors { get; private set; } = new Dictionary<int, string>();
 
@@ -65,7 +65,7 @@ public sealed class DisclosureModel(CareDbContext db, MemberAccess access, Audit
         Response.Headers.CacheControl = "no-store";
         (MemberId, MemberName, Shown) = (memberId, name!, shown);
         var releases = await db.ReleaseRowsAsync(memberId, clock.Today, cancellationToken);
-        DisclosedUnder = releases.Single(r => r.Release.Id == shown.Disclosure.ReleaseId);
+        DisclosedUnder = releases.SingleOrDefault(r => r.Release.Id == shown.Disclosure.ReleaseId);
         Refusal = shown.Decision.Allowed ? null : new ConsentRefusal(memberId, shown.Disclosure.Content, shown.Decision, releases);
         var people = shown.Notes.Select(n => n.AuthorProviderId).Append(shown.Disclosure.RecipientProviderId).Distinct().ToList();
         Authors = await db.Providers.AsNoTracking().Where(p => people.Contains(p.Id))
