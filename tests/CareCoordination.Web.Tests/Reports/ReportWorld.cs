@@ -12,6 +12,8 @@ using CareCoordination.Web.Infrastructure.Demo;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
+using CareCoordination.Web.Tests.Releases;
+
 namespace CareCoordination.Web.Tests.Reports;
 
 /// <summary>
@@ -382,6 +384,8 @@ public sealed class ReportWorld
             SignedBy = SignerKind.Member,
             SignerName = Name(member),
         };
+        // On file as the privacy office verified it: only a verified consent counts as consent.
+        release.VerifiedByThePrivacyOffice();
         _db.Releases.Add(release);
         return release;
     }

@@ -143,6 +143,7 @@ public sealed class ConsentModel(CareDbContext db, PlanClock clock, Coordination
         var today = Today;
         return members.Where(m => Db.Conditions.Any(c => c.MemberId == m.Id && c.Status == ConditionStatus.Active && sudCodes.Contains(c.Code))
             && !Db.Releases.Any(r => r.MemberId == m.Id && r.Kind == ReleaseKind.SubstanceUseDisorderConsent && r.RevokedAt == null
+                && r.Verification == ReleaseVerification.Verified
                 && r.EffectiveOn <= today && (r.ExpiresOn == null || r.ExpiresOn >= today)
                 && (r.ExpirationEventOccurredOn == null || r.ExpirationEventOccurredOn > today)));
     }
@@ -169,14 +170,11 @@ public sealed class ConsentModel(CareDbContext db, PlanClock clock, Coordination
 
     private string ConsentOnFile(IEnumerable<Release> consents)
     {
-        var statuses = consents.Select(r => r.StatusOn(Today)).Distinct().ToList();
-        return statuses.Count == 0 ? "none on file" : string.Join(", ", statuses.Order().Select(s => s switch
-        {
-            ReleaseStatus.NotYetEffective => "not yet effective",
-            ReleaseStatus.Expired => "expired",
-            ReleaseStatus.Revoked => "revoked",
-            _ => s.ToString().ToLowerInvariant(),
-        }));
+        // A consent no one has verified yet counts as none: say which state it waits in rather than "active".
+        var states = consents.Select(r => (Status: r.StatusOn(Today), r.Verification)).OrderBy(s => s.Status).ThenBy(s => s.Verification)
+            .Select(s => s.Status == ReleaseStatus.Active && s.Verification != ReleaseVerification.Verified ? s.Verification.Label() : s.Status.Label())
+            .Distinct().ToList();
+        return states.Count == 0 ? "none on file" : string.Join(", ", states);
     }
 
     /// <summary>
