@@ -207,7 +207,7 @@ public class TwoFactorSignIn(AccountAppFactory app) : IClassFixture<AccountAppFa
         var throttled = await client.SubmitFormAsync(codeStep, new() { ["Input.Code"] = code });
         Assert.Equal("Too many codes in a row. Wait a moment, then enter the code shown now.", AdminForms.MessageFor(await throttled.Content.ReadAsStringAsync(), "Input.Code"));
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
-        var denied = await app.WithDatabase(db => db.AuditEntries.OrderBy(a => a.Id).Skip(failures).Where(a => a.Action == AuditAction.SignInFailed).Select(a => a.Outcome).ToListAsync());
+        var denied = await app.WithDatabase(db => db.AuditEntries.Where(a => a.Action == AuditAction.SignInFailed).OrderBy(a => a.Id).Skip(failures).Select(a => a.Outcome).ToListAsync());
         Assert.Equal([AuditOutcome.Failure, AuditOutcome.Failure, AuditOutcome.Failure, AuditOutcome.Denied], denied);
 
         // The refused code was never checked, so it is still good once the wait is over.
