@@ -1,7 +1,9 @@
 using CareCoordination.Web.Data;
 using CareCoordination.Web.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -49,16 +51,30 @@ public class CareAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedDemo", PrepareDatabase.ToString());
         builder.UseSetting("DataProtection:CertificatePath", KeyCertificate?.Path ?? "");
         builder.UseSetting("DataProtection:CertificatePassword", KeyCertificate?.Password ?? "");
-        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILogEventSink>(Logs);
+            services.AddSingleton<IStartupFilter, TestClientAddresses>();
+        });
     }
 
+    private int _clients;
+
     /// <summary>A client that keeps cookies, does not follow redirects (tests assert them), and speaks HTTPS as production does.</summary>
-    public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions
+    /// Each client comes from an address of its own, as each browser would, so one test's failed sign-ins do not slow
+    /// another's (see <see cref="TestClientAddresses"/>).
+    public HttpClient NewClient()
     {
-        AllowAutoRedirect = false,
-        BaseAddress = new Uri("https://localhost"),
-        HandleCookies = true,
-    });
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            BaseAddress = new Uri("https://localhost"),
+            HandleCookies = true,
+        });
+        var n = Interlocked.Increment(ref _clients);
+        client.DefaultRequestHeaders.Add(TestClientAddresses.Header, $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}");
+        return client;
+    }
 
     /// <summary>
     /// Production asks administrators for a second factor. The demo administrator gets it on first use: two-factor on, with
@@ -148,4 +164,27 @@ public class CareAppFactory : WebApplicationFactory<Program>
             }
         }
     }
+}
+
+/// <summary>
+/// The test server has no network connection, so no client address; this stands in for one, from a header only tests
+/// send. The sign-in throttle counts failures per address.
+/// </summary>
+public sealed class TestClientAddresses : IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((HttpContext context, RequestDelegate nextStep) =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers[Header].ToString(), out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            return nextStep(context);
+        });
+        next(app);
+    };
 }

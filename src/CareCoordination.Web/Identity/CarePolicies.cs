@@ -27,7 +27,9 @@ public static class CarePolicies
             {
                 options.Password.RequiredLength = 12;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
+                // High enough that a burst cannot lock someone out: SignInThrottle spaces attempts out first, so the
+                // 20th needs about 48 minutes of guessing. Wrong codes at the second step count here too.
+                options.Lockout.MaxFailedAccessAttempts = 20;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.User.RequireUniqueEmail = true;
                 // Accounts are created by administrators, not by self-registration.
@@ -41,6 +43,7 @@ public static class CarePolicies
             .AddClaimsPrincipalFactory<CareUserClaimsFactory>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<UsedAuthenticatorCodes>();
+        services.AddSingleton<SignInThrottle>();
         services.AddOptions<CareSignInOptions>()
             .Configure(options => options.AdminsMustUseTwoFactor = !environment.IsDevelopment())
             .BindConfiguration(CareSignInOptions.Section);

@@ -71,18 +71,18 @@ public class SigningIn(AccountAppFactory app) : IClassFixture<AccountAppFactory>
     }
 
     [Fact]
-    public async Task Five_failures_lock_the_account_even_against_the_right_password()
+    public async Task Twenty_failures_lock_the_account_even_against_the_right_password_with_the_same_answer()
     {
         await CreateUser("locked.test@demo.test");
         var client = app.NewClient();
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            await client.SignInAsync("locked.test@demo.test", "wrong-password-" + attempt);
-        }
+        await app.WrongPasswordsAsync(client, "locked.test@demo.test", app.LockoutThreshold());
 
+        app.Clock.Advance(Identity.SignInThrottle.LongestDelay);
         var response = await client.SignInAsync("locked.test@demo.test", Infrastructure.Demo.DemoData.Password);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("This account is locked", Browsing.Text(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var text = Browsing.Text(await response.Content.ReadAsStringAsync());
+        Assert.Contains(Guessing.RefusedStart, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("locked", text, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
 

@@ -166,19 +166,55 @@ public class TwoFactorSignIn(AccountAppFactory app) : IClassFixture<AccountAppFa
         const string email = "code.lockout@demo.test";
         var (key, _) = await (await NewCareManager(email)).TurnOnTwoFactorAsync();
         var wrong = Totp.WrongCode(key);
+        var half = app.LockoutThreshold() / 2;
 
+        // Half the threshold in wrong passwords, then wrong codes after the right password, each after the throttle's wait.
         var client = app.NewClient();
-        var codeStep = await client.PasswordStepAsync(email);
-        for (var attempt = 1; attempt <= 4; attempt++)
+        await app.WrongPasswordsAsync(client, email, half);
+        var codeStep = "";
+        for (var attempt = 1; attempt <= app.LockoutThreshold() - half; attempt++)
         {
-            await client.SubmitFormAsync(codeStep, new() { ["Input.Code"] = wrong });
+            app.Clock.Advance(SignInThrottle.LongestDelay);
+            codeStep = await client.PasswordStepAsync(email);
+            var refused = await client.SubmitFormAsync(codeStep, new() { ["Input.Code"] = wrong });
+            var text = Browsing.Text(await refused.Content.ReadAsStringAsync());
+            Assert.Contains(attempt < app.LockoutThreshold() - half ? "That code is not right" : "This account is locked after too many failed attempts", text, StringComparison.Ordinal);
         }
 
-        var locked = await client.SubmitFormAsync(codeStep, new() { ["Input.Code"] = wrong });
-        Assert.Contains("This account is locked after too many failed attempts", Browsing.Text(await locked.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        // Past the code throttle's wait (10 wrong codes: 2 minutes 8 seconds), within the password step's five minutes.
+        app.Clock.Advance(TimeSpan.FromMinutes(3));
         var right = await client.SubmitFormAsync(codeStep, new() { ["Input.Code"] = Totp.Code(key, stepsFromNow: 1) });
         Assert.Contains("This account is locked", Browsing.Text(await right.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task After_three_wrong_codes_the_next_waits_a_second_unchecked_even_the_right_one()
+    {
+        const string email = "code.throttle@demo.test";
+        var (key, _) = await (await NewCareManager(email)).TurnOnTwoFactorAsync();
+        var failures = await app.WithDatabase(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.SignInFailed));
+
+        var client = app.NewClient();
+        var codeStep = await client.PasswordStepAsync(email);
+        for (var attempt = 1; attempt <= SignInThrottle.FreeAccountAttempts; attempt++)
+        {
+            var wrong = await client.SubmitFormAsync(codeStep, new() { ["Input.Code"] = Totp.WrongCode(key) });
+            Assert.StartsWith("That code is not right", AdminForms.MessageFor(await wrong.Content.ReadAsStringAsync(), "Input.Code"), StringComparison.Ordinal);
+        }
+
+        var code = Totp.Code(key, stepsFromNow: 1);
+        var throttled = await client.SubmitFormAsync(codeStep, new() { ["Input.Code"] = code });
+        Assert.Equal("Too many codes in a row. Wait a moment, then enter the code shown now.", AdminForms.MessageFor(await throttled.Content.ReadAsStringAsync(), "Input.Code"));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+        var denied = await app.WithDatabase(db => db.AuditEntries.Where(a => a.Action == AuditAction.SignInFailed).OrderBy(a => a.Id).Skip(failures).Select(a => a.Outcome).ToListAsync());
+        Assert.Equal([AuditOutcome.Failure, AuditOutcome.Failure, AuditOutcome.Failure, AuditOutcome.Denied], denied);
+
+        // The refused code was never checked, so it is still good once the wait is over.
+        app.Clock.Advance(SignInThrottle.FirstDelay);
+        var signedIn = await client.SubmitFormAsync(codeStep, new() { ["Input.Code"] = code });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
     }
 
     [Fact]

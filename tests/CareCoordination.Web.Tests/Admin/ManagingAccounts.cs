@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using CareCoordination.Core.Audit;
 using CareCoordination.Web.Identity;
+using CareCoordination.Web.Tests.Account;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareCoordination.Web.Tests.Admin;
@@ -10,7 +11,7 @@ namespace CareCoordination.Web.Tests.Admin;
 /// Administrators create accounts with one role and, for clinicians, the provider they sign in as; change, lock and unlock
 /// them. A change of access or a lock ends the sessions already open.
 /// </summary>
-public class ManagingAccounts(CareAppFactory app) : IClassFixture<CareAppFactory>
+public class ManagingAccounts(AdminsNeedTwoFactorAppFactory app) : IClassFixture<AdminsNeedTwoFactorAppFactory>
 {
     private const string InitialPassword = "Welcome!Passw0rd1";
 
@@ -295,7 +296,10 @@ public class ManagingAccounts(CareAppFactory app) : IClassFixture<CareAppFactory
         Assert.Contains("Locked", Browsing.Text(await admin.GetStringAsync("/Admin/Users")), StringComparison.Ordinal);
         await AssertSentToSignIn(session);
         var refused = await app.NewClient().SignInAsync("to.lock@demo.test", InitialPassword);
-        Assert.Contains("This account is locked", Browsing.Text(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        // The sign-in page answers a locked account exactly as a wrong password, so it reveals no account.
+        var refusedText = Browsing.Text(await refused.Content.ReadAsStringAsync());
+        Assert.Contains(Guessing.RefusedStart, refusedText, StringComparison.Ordinal);
+        Assert.DoesNotContain("locked", refusedText, StringComparison.OrdinalIgnoreCase);
 
         var unlocked = await admin.SubmitHandlerFormAsync($"/Admin/Users/{id}/Edit", "Unlock");
 
@@ -307,16 +311,16 @@ public class ManagingAccounts(CareAppFactory app) : IClassFixture<CareAppFactory
     [Fact]
     public async Task Unlocking_lets_an_account_locked_by_failed_attempts_sign_in_again()
     {
-        var admin = await app.SignedInAs(Browsing.Admin);
-        var id = await CreateAsync(admin, "forgetful@demo.test");
+        var id = await CreateAsync(await app.SignedInAs(Browsing.Admin), "forgetful@demo.test");
         var client = app.NewClient();
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            await client.SignInAsync("forgetful@demo.test", "not-my-password-" + attempt);
-        }
+        await app.WrongPasswordsAsync(client, "forgetful@demo.test", app.LockoutThreshold());
 
-        var lockedOut = await client.SignInAsync("forgetful@demo.test", InitialPassword);
-        Assert.Contains("This account is locked", Browsing.Text(await lockedOut.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var lockedOut = await app.PatientAttemptAsync(client, "forgetful@demo.test", InitialPassword);
+        Assert.Contains(Guessing.RefusedStart, lockedOut, StringComparison.Ordinal);
+        Assert.NotNull(await app.WithDatabase(db => db.Users.Where(u => u.Id == id).Select(u => u.LockoutEnd).SingleAsync()));
+        // The throttle's guessing took over an hour on the app's clock: the administrator signs in afresh.
+        var admin = await app.SignedInAs(Browsing.Admin);
+        Assert.Contains("Locked", Browsing.Text(await admin.GetStringAsync($"/Admin/Users/{id}/Edit")), StringComparison.Ordinal);
         Assert.Contains("Failed attempts: ", Browsing.Text(await admin.GetStringAsync($"/Admin/Users/{id}/Edit")), StringComparison.Ordinal);
         var audited = await app.WithDatabase(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.DirectoryChanged));
 

@@ -11,6 +11,8 @@ namespace CareCoordination.Web.Pages.Account;
 public sealed class LoginModel(
     SignInManager<CareUser> signInManager,
     UserManager<CareUser> userManager,
+    IPasswordHasher<CareUser> hasher,
+    SignInThrottle throttle,
     IValidator<LoginModel.Credentials> validator,
     AuditTrail audit,
     IWebHostEnvironment environment) : PageModel
@@ -35,29 +37,73 @@ public sealed class LoginModel(
             return Page();
         }
 
-        var user = await userManager.FindByEmailAsync(Input.Email.Trim());
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var email = Input.Email.Trim();
+        var normalizedEmail = userManager.NormalizeEmail(email);
+        var address = HttpContext.Connection.RemoteIpAddress;
+        var user = await userManager.FindByEmailAsync(email);
+        if (!throttle.TryAdmitPassword(normalizedEmail, address))
+        {
+            // Counted by email, whether or not an account has it, so a throttled answer says nothing about existence.
+            await audit.RecordThrottledSignInAsync(user?.Id);
+            return Refused();
+        }
+
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        if (user is null || await userManager.IsLockedOutAsync(user) || !await signInManager.CanSignInAsync(user))
+        {
+            // Identity checks no password here; hash this one anyway so the answer takes as long as for an account.
+            hasher.VerifyHashedPassword(NoOne, UnknownAccountHash(), Input.Password);
+            result = user is not null && await userManager.IsLockedOutAsync(user)
+                ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut
+                : Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
+        else
+        {
+            result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        }
 
         if (result.Succeeded)
         {
-            await audit.RecordAsync(AuditAction.SignInSucceeded, AuditOutcome.Success, userId: user!.Id);
+            throttle.PasswordWasRight(normalizedEmail, address);
+            throttle.Forget(normalizedEmail, user!.Id);
+            await audit.RecordAsync(AuditAction.SignInSucceeded, AuditOutcome.Success, userId: user.Id);
             return LocalRedirect(SafeReturnUrl);
         }
 
         if (result.RequiresTwoFactor)
         {
-            // The password was right; the sign-in is recorded once the second factor is.
+            // The password was right; the sign-in is recorded once the second factor is, which has its own throttle.
+            throttle.PasswordWasRight(normalizedEmail, address);
             return RedirectToPage("/Account/LoginWith2fa", new { ReturnUrl = SafeReturnUrl });
         }
 
         await audit.RecordFailedSignInAsync(result, user?.Id);
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? FailedSignIns.LockedOutMessage
-            : "The email or password is not right. Check both and try again.");
+        return Refused();
+    }
+
+    /// <summary>One answer for every refusal: same status, same page, same words (see <see cref="FailedSignIns.PasswordStepMessage"/>).</summary>
+    private PageResult Refused()
+    {
+        ModelState.AddModelError(string.Empty, FailedSignIns.PasswordStepMessage);
         Input.Password = "";
         return Page();
+    }
+
+    private static readonly CareUser NoOne = new() { DisplayName = "" };
+
+    // Made once per process with the app's own hasher, so it costs what a real account's hash costs (a race makes two; either serves).
+    private static string? s_unknownAccountHash;
+
+    private string UnknownAccountHash()
+    {
+        if (Volatile.Read(ref s_unknownAccountHash) is { } hash)
+        {
+            return hash;
+        }
+
+        hash = hasher.HashPassword(NoOne, Guid.NewGuid().ToString("N"));
+        s_unknownAccountHash = hash;
+        return hash;
     }
 
     private string SafeReturnUrl => Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/";

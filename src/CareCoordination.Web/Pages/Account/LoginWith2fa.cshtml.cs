@@ -15,7 +15,7 @@ namespace CareCoordination.Web.Pages.Account;
 /// towards the same lockout as wrong passwords.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginWith2faModel(SignInManager<CareUser> signInManager, IValidator<AuthenticatorCode> validator, AuditTrail audit) : PageModel
+public sealed class LoginWith2faModel(SignInManager<CareUser> signInManager, IValidator<AuthenticatorCode> validator, AuditTrail audit, SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public AuthenticatorCode Input { get; set; } = new();
@@ -41,9 +41,19 @@ public sealed class LoginWith2faModel(SignInManager<CareUser> signInManager, IVa
             return Page();
         }
 
+        // The password is known to whoever is here; what is guessed now is the code, so it has its own count.
+        if (!throttle.TryAdmitCode(user.Id))
+        {
+            await audit.RecordThrottledSignInAsync(user.Id);
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(AuthenticatorCode.Code)}", FailedSignIns.CodeThrottledMessage);
+            Input.Code = "";
+            return Page();
+        }
+
         var result = await signInManager.TwoFactorAuthenticatorSignInAsync(Input.Digits, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
+            throttle.Forget(user.NormalizedEmail, user.Id);
             await audit.RecordAsync(AuditAction.SignInSucceeded, AuditOutcome.Success, userId: user.Id);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }

@@ -14,7 +14,7 @@ namespace CareCoordination.Web.Pages.Account;
 /// was turned on. Each works once; wrong ones count towards the lockout.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginWithRecoveryCodeModel(SignInManager<CareUser> signInManager, IValidator<LoginWithRecoveryCodeModel.RecoveryCode> validator, AuditTrail audit) : PageModel
+public sealed class LoginWithRecoveryCodeModel(SignInManager<CareUser> signInManager, IValidator<LoginWithRecoveryCodeModel.RecoveryCode> validator, AuditTrail audit, SignInThrottle throttle) : PageModel
 {
     [BindProperty]
     public RecoveryCode Input { get; set; } = new();
@@ -39,9 +39,19 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<CareUser> signInMan
             return Page();
         }
 
+        // The password is known to whoever is here; what is guessed now is the code, so it has its own count.
+        if (!throttle.TryAdmitCode(user.Id))
+        {
+            await audit.RecordThrottledSignInAsync(user.Id);
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(RecoveryCode.Code)}", FailedSignIns.CodeThrottledMessage);
+            Input.Code = "";
+            return Page();
+        }
+
         var result = await signInManager.TwoFactorRecoveryCodeSignInAsync(Input.Normalised);
         if (result.Succeeded)
         {
+            throttle.Forget(user.NormalizedEmail, user.Id);
             await audit.RecordAsync(AuditAction.SignInSucceeded, AuditOutcome.Success, userId: user.Id);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }

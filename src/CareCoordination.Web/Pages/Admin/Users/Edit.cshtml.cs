@@ -20,6 +20,7 @@ public sealed class EditModel(
     AuditTrail audit,
     SubmissionGuard submissions,
     PlanClock clock,
+    SignInThrottle throttle,
     IValidator<EditModel.AccountChanges> validator) : PageModel
 {
     [BindProperty]
@@ -158,6 +159,8 @@ public sealed class EditModel(
 
         Succeeded(await users.SetLockoutEndDateAsync(account, null));
         Succeeded(await users.ResetAccessFailedCountAsync(account));
+        // This node's throttle too, so the person can sign in at once (another node's lets them in within minutes).
+        throttle.Forget(account.NormalizedEmail, account.Id);
         audit.Add(AuditAction.DirectoryChanged, AuditOutcome.Success);
         Notice = $"Unlocked {account.DisplayName}'s account.";
         return LocalRedirect(await submissions.CompleteAsync(SubmissionId, $"/Admin/Users/{account.Id}/Edit", cancellationToken));
