@@ -13,13 +13,20 @@ public class AccountAppFactory : CareAppFactory
 {
     public SteppableClock Clock { get; } = new();
 
+    /// <summary>Identity's own hasher, counting the passwords it checks.</summary>
+    public CountingPasswordHasher Hasher { get; } = new();
+
     protected virtual bool AdminsMustUseTwoFactor => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("SignIn:AdminsMustUseTwoFactor", AdminsMustUseTwoFactor.ToString());
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IPasswordHasher<Identity.CareUser>>(Hasher);
+        });
     }
 
     /// <summary>A new account with the demo password and one role, as an administrator would add it.</summary>
@@ -38,4 +45,21 @@ public class AccountAppFactory : CareAppFactory
 public sealed class AdminsNeedTwoFactorAppFactory : AccountAppFactory
 {
     protected override bool AdminsMustUseTwoFactor => true;
+}
+
+/// <summary>Identity's password hasher, counting each password it checks: whether a sign-in hashed at all.</summary>
+public sealed class CountingPasswordHasher : IPasswordHasher<Identity.CareUser>
+{
+    private readonly PasswordHasher<Identity.CareUser> _hasher = new();
+    private int _verifications;
+
+    public int Verifications => Volatile.Read(ref _verifications);
+
+    public string HashPassword(Identity.CareUser user, string password) => _hasher.HashPassword(user, password);
+
+    public PasswordVerificationResult VerifyHashedPassword(Identity.CareUser user, string hashedPassword, string providedPassword)
+    {
+        Interlocked.Increment(ref _verifications);
+        return _hasher.VerifyHashedPassword(user, hashedPassword, providedPassword);
+    }
 }
