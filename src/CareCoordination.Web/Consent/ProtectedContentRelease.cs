@@ -20,6 +20,9 @@ public sealed record ProtectedContentRequest(int MemberId, ProtectedContent Cont
 /// </summary>
 public sealed record RequestOutcome(ConsentDecision Decision, Disclosure? Disclosure = null, string? EarlierResult = null);
 
+/// <summary>A medical-emergency disclosure of a program's Part 2 records, as the program is told of it.</summary>
+public sealed record EmergencyDisclosureNotice(int MemberId, string MemberName, DateTime DisclosedAt, string Recipient, string Description, string Nature);
+
 /// <summary>An earlier disclosure shown again: the gate's decision today, and the notes only when it still allows them.</summary>
 public sealed record ShownDisclosure(Disclosure Disclosure, ConsentDecision Decision, IReadOnlyList<ProtectedNote> Notes);
 
@@ -120,6 +123,23 @@ public sealed class ProtectedContentRelease(CareDbContext db, AuditTrail audit, 
         await audit.RecordAsync(AuditAction.ProtectedContentDisclosed, AuditOutcome.Success, memberId, viewerUserId, disclosure.Content, cancellationToken);
         return new ShownDisclosure(disclosure, decision, notes);
     }
+
+    /// <summary>
+    /// Medical-emergency disclosures of the Part 2 records a practitioner wrote, since a day: how the program is told of each
+    /// (42 CFR 2.51(c) asks the program to document it in the member's records: who received what, when, and why).
+    /// </summary>
+    public async Task<IReadOnlyList<EmergencyDisclosureNotice>> EmergencyDisclosuresOfAsync(int authorProviderId, DateTime since, CancellationToken cancellationToken) =>
+        await db.Disclosures.AsNoTracking()
+            .Where(d => d.EmergencyAccessId != null && d.DisclosedAt >= since && d.Content == ProtectedContent.SubstanceUseDisorderRecords
+                && db.ProtectedNotes.Any(n => n.MemberId == d.MemberId && n.Content == ProtectedContent.SubstanceUseDisorderRecords && n.AuthorProviderId == authorProviderId))
+            .OrderByDescending(d => d.DisclosedAt)
+            .Select(d => new EmergencyDisclosureNotice(d.MemberId,
+                db.Members.Where(m => m.Id == d.MemberId).Select(m => m.GivenName + " " + m.FamilyName).First(),
+                d.DisclosedAt,
+                db.Providers.Where(p => p.Id == d.RecipientProviderId).Select(p => p.GivenName + " " + p.FamilyName + (p.Credentials == null ? "" : ", " + p.Credentials)).First(),
+                d.Description,
+                d.EmergencyNature ?? ""))
+            .ToListAsync(cancellationToken);
 
     /// <summary>
     /// The facts that decide whether a user may verify a member's releases; here because whether they hold the member's

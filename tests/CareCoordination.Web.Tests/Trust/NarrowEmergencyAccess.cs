@@ -87,6 +87,11 @@ public class NarrowEmergencyAccess(CareAppFactory app) : IClassFixture<CareAppFa
         // The member's accounting names the emergency; the care manager (not the grant holder) reads it.
         var accounting = Browsing.Text(await (await app.SignedInAs(Browsing.CareManager)).GetStringAsync($"/Members/{member}/Releases/Accounting"));
         Assert.Contains("medical emergency (42 CFR 2.51)", accounting, StringComparison.Ordinal);
+
+        // The program is told: its clinician who wrote the records sees the disclosure on his home page, to document it.
+        var program = Browsing.Text(await (await app.SignedInAs(Browsing.Bh)).GetStringAsync("/"));
+        Assert.Contains("Your Part 2 records disclosed in a medical emergency", program, StringComparison.Ordinal);
+        Assert.Contains("Member unresponsive in urgent care; overdose suspected", program, StringComparison.Ordinal);
     }
 
     [Fact]

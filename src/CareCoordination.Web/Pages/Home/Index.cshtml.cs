@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareCoordination.Web.Pages.Home;
 
 /// <summary>What is waiting for the signed-in user, one section per role they hold.</summary>
-public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock clock, Part2Reach part2) : PageModel
+public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock clock, Part2Reach part2, ProtectedContentRelease protectedContent) : PageModel
 {
     private const int ListLength = 15;
 
@@ -40,6 +40,11 @@ public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock 
 
     public PrivacyCounts? Privacy { get; private set; }
 
+    public const int EmergencyDisclosureDays = 30;
+
+    /// <summary>For a Part 2 program's clinician: the program's records disclosed in a medical emergency lately.</summary>
+    public IReadOnlyList<EmergencyDisclosureNotice> EmergencyDisclosures { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = clock.Today;
@@ -63,6 +68,7 @@ public sealed class IndexModel(CareDbContext db, MemberAccess access, PlanClock 
                 .ToListAsync(cancellationToken);
             var caseloadIds = access.MembersVisibleTo(User).Select(m => m.Id);
             CaseloadTasks = await OpenTasks(db.CoordinationTasks.Where(t => caseloadIds.Contains(t.MemberId)), cancellationToken);
+            EmergencyDisclosures = await protectedContent.EmergencyDisclosuresOfAsync(bhId, clock.UtcNow.AddDays(-EmergencyDisclosureDays), cancellationToken);
         }
 
         if (User.IsInRole(CareRoles.CareManager))
