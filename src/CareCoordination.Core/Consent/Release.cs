@@ -92,28 +92,28 @@ public sealed class Release
     }
 
     /// <summary>Verifies the release against its scanned form, when <paramref name="verifier"/> may (see <see cref="ReleaseVerificationFacts.WhyNotVerifiableBy"/>).</summary>
-    public ReleaseChange Verify(Verifier verifier, DateTime at)
+    public DomainChange Verify(Verifier verifier, DateTime at)
     {
         if (this.WhyNotVerifiableBy(verifier) is { } refusal)
         {
-            return ReleaseChange.Refused(refusal);
+            return DomainChange.Refused(refusal);
         }
 
         (Verification, VerifiedByUserId, VerifiedAt) = (ReleaseVerification.Verified, verifier.UserId, at);
-        return ReleaseChange.Ok;
+        return DomainChange.Ok;
     }
 
     /// <summary>Refuses to verify the release, with a reason its recorder will read; the release never takes effect.</summary>
-    public ReleaseChange RefuseVerification(Verifier verifier, DateTime at, string reason)
+    public DomainChange RefuseVerification(Verifier verifier, DateTime at, string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         if (this.WhyNotVerifiableBy(verifier) is { } refusal)
         {
-            return ReleaseChange.Refused(refusal);
+            return DomainChange.Refused(refusal);
         }
 
         (Verification, VerifiedByUserId, VerifiedAt, VerificationRefusal) = (ReleaseVerification.Refused, verifier.UserId, at, reason);
-        return ReleaseChange.Ok;
+        return DomainChange.Ok;
     }
 
     /// <summary>

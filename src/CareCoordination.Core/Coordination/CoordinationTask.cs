@@ -71,50 +71,50 @@ public sealed class CoordinationTask
 
     public static bool IsClosedStatus(CoordinationTaskStatus status) => status is CoordinationTaskStatus.Completed or CoordinationTaskStatus.Cancelled;
 
-    public TaskChange Claim(string userId)
+    public DomainChange Claim(string userId)
     {
         if (AssigneeUserId is not null && !IsClosed)
         {
-            return TaskChange.Refused("This task is already claimed.");
+            return DomainChange.Refused("This task is already claimed.");
         }
 
         if (Status != CoordinationTaskStatus.Open)
         {
-            return TaskChange.Refused($"Only open tasks can be claimed; this one is {Describe(Status)}.");
+            return DomainChange.Refused($"Only open tasks can be claimed; this one is {Describe(Status)}.");
         }
 
         AssigneeUserId = userId;
         return MoveTo(CoordinationTaskStatus.InProgress);
     }
 
-    public TaskChange Reassign(string userId)
+    public DomainChange Reassign(string userId)
     {
         if (IsClosed)
         {
-            return TaskChange.Refused($"A {Describe(Status)} task cannot be reassigned; reopen it first.");
+            return DomainChange.Refused($"A {Describe(Status)} task cannot be reassigned; reopen it first.");
         }
 
         AssigneeUserId = userId;
         return MoveTo(Status == CoordinationTaskStatus.Open ? CoordinationTaskStatus.InProgress : Status);
     }
 
-    public TaskChange WaitOnProvider() => Status == CoordinationTaskStatus.InProgress
+    public DomainChange WaitOnProvider() => Status == CoordinationTaskStatus.InProgress
         ? MoveTo(CoordinationTaskStatus.WaitingOnProvider)
-        : TaskChange.Refused($"Only a task in progress can wait on a provider; this one is {Describe(Status)}.");
+        : DomainChange.Refused($"Only a task in progress can wait on a provider; this one is {Describe(Status)}.");
 
-    public TaskChange Resume() => Status == CoordinationTaskStatus.WaitingOnProvider
+    public DomainChange Resume() => Status == CoordinationTaskStatus.WaitingOnProvider
         ? MoveTo(CoordinationTaskStatus.InProgress)
-        : TaskChange.Refused($"Only a task waiting on a provider can resume; this one is {Describe(Status)}.");
+        : DomainChange.Refused($"Only a task waiting on a provider can resume; this one is {Describe(Status)}.");
 
     /// <summary>
     /// A contact attempt is work on a claimed task. It moves no status, but it changes the version: someone about to
     /// complete the task from an older page should see the attempt first.
     /// </summary>
-    public TaskChange LogContactAttempt(DateTime at)
+    public DomainChange LogContactAttempt(DateTime at)
     {
         if (Status is not (CoordinationTaskStatus.InProgress or CoordinationTaskStatus.WaitingOnProvider))
         {
-            return TaskChange.Refused(IsClosed
+            return DomainChange.Refused(IsClosed
                 ? $"This task is {Describe(Status)}; reopen it before logging a contact attempt."
                 : $"Claim the task before logging a contact attempt; this one is {Describe(Status)}.");
         }
@@ -123,11 +123,11 @@ public sealed class CoordinationTask
         return MoveTo(Status);
     }
 
-    public TaskChange Complete(string outcome, DateTime now)
+    public DomainChange Complete(string outcome, DateTime now)
     {
         if (Status is not (CoordinationTaskStatus.InProgress or CoordinationTaskStatus.WaitingOnProvider))
         {
-            return TaskChange.Refused($"Claim the task before completing it; this one is {Describe(Status)}.");
+            return DomainChange.Refused($"Claim the task before completing it; this one is {Describe(Status)}.");
         }
 
         return Close(CoordinationTaskStatus.Completed, outcome, now);
@@ -136,19 +136,19 @@ public sealed class CoordinationTask
     /// <summary>
     /// The PCP acknowledged the coordination message this task was waiting on: the loop is closed, whoever held the task.
     /// </summary>
-    public TaskChange CloseOnAcknowledgement(string outcome, DateTime now) => IsClosed
-        ? TaskChange.Refused($"This task is already {Describe(Status)}.")
+    public DomainChange CloseOnAcknowledgement(string outcome, DateTime now) => IsClosed
+        ? DomainChange.Refused($"This task is already {Describe(Status)}.")
         : Close(CoordinationTaskStatus.Completed, outcome, now);
 
-    public TaskChange Cancel(string reason, DateTime now) => IsClosed
-        ? TaskChange.Refused($"This task is already {Describe(Status)}.")
+    public DomainChange Cancel(string reason, DateTime now) => IsClosed
+        ? DomainChange.Refused($"This task is already {Describe(Status)}.")
         : Close(CoordinationTaskStatus.Cancelled, reason, now);
 
-    public TaskChange Reopen()
+    public DomainChange Reopen()
     {
         if (!IsClosed)
         {
-            return TaskChange.Refused($"Only a completed or cancelled task can be reopened; this one is {Describe(Status)}.");
+            return DomainChange.Refused($"Only a completed or cancelled task can be reopened; this one is {Describe(Status)}.");
         }
 
         ClosedAt = null;
@@ -166,17 +166,17 @@ public sealed class CoordinationTask
         _ => status.ToString(),
     };
 
-    private TaskChange Close(CoordinationTaskStatus status, string outcome, DateTime now)
+    private DomainChange Close(CoordinationTaskStatus status, string outcome, DateTime now)
     {
         ClosedAt = now;
         Outcome = outcome;
         return MoveTo(status);
     }
 
-    private TaskChange MoveTo(CoordinationTaskStatus status)
+    private DomainChange MoveTo(CoordinationTaskStatus status)
     {
         Status = status;
         Version = Guid.NewGuid();
-        return TaskChange.Ok;
+        return DomainChange.Ok;
     }
 }

@@ -31,15 +31,15 @@ public sealed class InboxMessage
 
     public bool IsAcknowledged => AcknowledgedAt is not null;
 
-    public TaskChange Acknowledge(string userId, DateTime now)
+    public DomainChange Acknowledge(string userId, DateTime now)
     {
         if (IsAcknowledged)
         {
-            return TaskChange.Refused("This message was already acknowledged.");
+            return DomainChange.Refused("This message was already acknowledged.");
         }
 
         AcknowledgedAt = now;
         AcknowledgedByUserId = userId;
-        return TaskChange.Ok;
+        return DomainChange.Ok;
     }
 }

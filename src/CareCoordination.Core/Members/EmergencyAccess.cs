@@ -74,32 +74,32 @@ public sealed class EmergencyAccess
     /// <summary>42 CFR 2.51(a): Part 2 records go to medical personnel only in a bona fide medical emergency.</summary>
     public bool OpensPart2Records => Category == EmergencyCategory.BonaFideMedicalEmergency;
 
-    public EmergencyChange Approve(string privacyOfficerUserId, DateTime now)
+    public DomainChange Approve(string privacyOfficerUserId, DateTime now)
     {
         if (WhyNotDecidable(privacyOfficerUserId) is { } refusal)
         {
-            return EmergencyChange.Refused(refusal);
+            return DomainChange.Refused(refusal);
         }
 
         (Approval, ApprovalDecidedByUserId, ApprovalDecidedAt, GrantedAt, ExpiresAt) = (EmergencyApproval.Approved, privacyOfficerUserId, now, now, now + Duration);
-        return EmergencyChange.Ok;
+        return DomainChange.Ok;
     }
 
-    public EmergencyChange Decline(string privacyOfficerUserId, DateTime now, string note)
+    public DomainChange Decline(string privacyOfficerUserId, DateTime now, string note)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(note);
         if (WhyNotDecidable(privacyOfficerUserId) is { } refusal)
         {
-            return EmergencyChange.Refused(refusal);
+            return DomainChange.Refused(refusal);
         }
 
         (Approval, ApprovalDecidedByUserId, ApprovalDecidedAt) = (EmergencyApproval.Declined, privacyOfficerUserId, now);
         (Review, ReviewedByUserId, ReviewedAt, ReviewNote) = (EmergencyReview.Reviewed, privacyOfficerUserId, now, note);
-        return EmergencyChange.Ok;
+        return DomainChange.Ok;
     }
 
     /// <summary>The privacy office's look back at a grant: reviewed, or questioned with a note for follow-up.</summary>
-    public EmergencyChange RecordReview(string privacyOfficerUserId, EmergencyReview outcome, DateTime now, string? note)
+    public DomainChange RecordReview(string privacyOfficerUserId, EmergencyReview outcome, DateTime now, string? note)
     {
         if (outcome == EmergencyReview.AwaitingReview)
         {
@@ -108,21 +108,21 @@ public sealed class EmergencyAccess
 
         if (privacyOfficerUserId == UserId)
         {
-            return EmergencyChange.Refused("You opened this grant: another privacy officer must review it.");
+            return DomainChange.Refused("You opened this grant: another privacy officer must review it.");
         }
 
         if (Review != EmergencyReview.AwaitingReview)
         {
-            return EmergencyChange.Refused("This grant was already reviewed.");
+            return DomainChange.Refused("This grant was already reviewed.");
         }
 
         if (outcome == EmergencyReview.Questioned && string.IsNullOrWhiteSpace(note))
         {
-            return EmergencyChange.Refused("Say what is questioned about this grant.");
+            return DomainChange.Refused("Say what is questioned about this grant.");
         }
 
         (Review, ReviewedByUserId, ReviewedAt, ReviewNote) = (outcome, privacyOfficerUserId, now, string.IsNullOrWhiteSpace(note) ? null : note.Trim());
-        return EmergencyChange.Ok;
+        return DomainChange.Ok;
     }
 
     private string? WhyNotDecidable(string privacyOfficerUserId) =>
@@ -156,14 +156,6 @@ public enum EmergencyReview
     AwaitingReview,
     Reviewed,
     Questioned,
-}
-
-/// <summary>Whether a change to an emergency grant happened, and if not, why.</summary>
-public readonly record struct EmergencyChange(bool Done, string? Refusal)
-{
-    public static EmergencyChange Ok { get; } = new(true, null);
-
-    public static EmergencyChange Refused(string reason) => new(false, reason);
 }
 
 public static class EmergencyFacts

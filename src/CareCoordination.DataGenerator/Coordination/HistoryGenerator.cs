@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CareCoordination.Core;
 using CareCoordination.Core.Coordination;
 using CareCoordination.Core.Rules;
 using CareCoordination.Core.Vocabularies;
@@ -329,7 +330,7 @@ internal sealed class HistoryGenerator(
         return new(accounts.CareManagers.Select(a => (a, a == accounts.BenchCareManager ? 1.0 : Math.Exp(0.4 * random.NextGaussian()))));
     }
 
-    private static void Succeeded(TaskChange change)
+    private static void Succeeded(DomainChange change)
     {
         if (!change.Done)
         {

@@ -70,7 +70,7 @@ public class ConsentGateDecisions
             {
                 ReleaseVerification.Verified => release.Verify(office, verifiedAt),
                 ReleaseVerification.Refused => release.RefuseVerification(office, verifiedAt, "The signature does not match"),
-                _ => ReleaseChange.Ok,
+                _ => DomainChange.Ok,
             };
             return release;
         }

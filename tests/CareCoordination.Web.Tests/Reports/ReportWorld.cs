@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareCoordination.Core;
 using CareCoordination.Core.Audit;
 using CareCoordination.Core.Clinical;
 using CareCoordination.Core.Consent;
@@ -357,7 +358,7 @@ public sealed class ReportWorld
         _db.TaskActivities.Add(TaskActivity.ContactAttempt(task.Id, userId, At(at), method, outcome, "Follow up", null));
     }
 
-    private static void Done(TaskChange change) => Assert.True(change.Done, change.Refusal);
+    private static void Done(DomainChange change) => Assert.True(change.Done, change.Refusal);
 
     private Condition Diagnosis(string member, int bh, string code, string description)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using CareCoordination.Core;
 using CareCoordination.Core.Consent;
 using CareCoordination.Core.Coordination;
 using CareCoordination.Web.Data;
@@ -322,7 +323,7 @@ public sealed partial class SecurityWorld
             return task.Id;
         });
 
-        static void Done(TaskChange change) => Assert.True(change.Done, change.Refusal);
+        static void Done(DomainChange change) => Assert.True(change.Done, change.Refusal);
     }
 
     private Task<int> MessageAsync(bool toThisPcp) => _app.WithDatabase(async db =>

@@ -1,3 +1,4 @@
+using CareCoordination.Core;
 using CareCoordination.Core.Audit;
 using CareCoordination.Core.Coordination;
 using CareCoordination.Web.Identity;
@@ -83,7 +84,7 @@ public sealed partial class DetailModel
         var assignee = await db.Users.Where(u => u.Id == Reassignment.AssigneeUserId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
         return await ChangeAsync(taskId, validation, nameof(Reassignment), $"Reassign the task to {assignee}", task =>
             task.AssigneeUserId == Reassignment.AssigneeUserId
-                ? TaskChange.Refused($"This task is already assigned to {assignee}.")
+                ? DomainChange.Refused($"This task is already assigned to {assignee}.")
                 : task.Reassign(Reassignment.AssigneeUserId!),
             task => Activity(task, TaskActivityKind.Reassigned, $"To {assignee}."), cancellationToken);
     }
@@ -147,7 +148,7 @@ public sealed partial class DetailModel
     /// ask the domain, then save the task, its activity and the audit entry together (or show why not).
     /// </summary>
     private async Task<IActionResult> ChangeAsync(int taskId, ValidationResult? validation, string prefix, string attempted,
-        Func<CoordinationTask, TaskChange> change, Func<CoordinationTask, TaskActivity> activity, CancellationToken cancellationToken)
+        Func<CoordinationTask, DomainChange> change, Func<CoordinationTask, TaskActivity> activity, CancellationToken cancellationToken)
     {
         if (validation is { IsValid: false })
         {

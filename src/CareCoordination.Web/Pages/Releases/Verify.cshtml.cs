@@ -1,3 +1,4 @@
+using CareCoordination.Core;
 using CareCoordination.Core.Audit;
 using CareCoordination.Core.Consent;
 using CareCoordination.Web.Consent;
@@ -99,7 +100,7 @@ public sealed class VerifyModel(
         return await ChangeAsync(release => release.RefuseVerification(Verifier, clock.UtcNow, Input.Reason!.Trim()), AuditOutcome.Denied, cancellationToken);
     }
 
-    private async Task<IActionResult> ChangeAsync(Func<Release, ReleaseChange> change, AuditOutcome outcome, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(Func<Release, DomainChange> change, AuditOutcome outcome, CancellationToken cancellationToken)
     {
         if (NotYours is not null || !ModelState.IsValid)
         {

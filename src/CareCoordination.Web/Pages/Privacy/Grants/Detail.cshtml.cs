@@ -1,3 +1,4 @@
+using CareCoordination.Core;
 using CareCoordination.Core.Audit;
 using CareCoordination.Core.Members;
 using CareCoordination.Web.Data;
@@ -69,7 +70,7 @@ public sealed class DetailModel(CareDbContext db, AuditTrail audit, PlanClock cl
         return ChangeAsync(id, grant => grant.RecordReview(User.UserId(), Outcome!.Value, clock.UtcNow, Note), cancellationToken);
     }
 
-    private async Task<IActionResult> ChangeAsync(int id, Func<EmergencyAccess, EmergencyChange> change, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(int id, Func<EmergencyAccess, DomainChange> change, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
         {
